@@ -1,0 +1,98 @@
+//! The article model: what the loader produces and every later stage (layout, facts, tags,
+//! the reader) consumes. Pure data; how it is found lives in `load`.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::core::dates::PubDate;
+
+/// A stable, short identifier: the first 12 hex digits of a 64-bit xxh3 hash of the
+/// article's text (see [`ArticleId::of_content`]). The same article keeps its id whatever
+/// its file is called or which encoding it was saved in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct ArticleId(String);
+
+impl ArticleId {
+    /// Hashes decoded, sanitized text, so that re-saving a file as Windows-1256 or with CRLF
+    /// line ends does not change the id.
+    pub fn of_content(text: &str) -> Self {
+        let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+        ArticleId(format!("{:012x}", hash >> 16))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether `s` looks like an id (or a prefix of one at least 4 long) rather than a path.
+    pub fn looks_like(s: &str) -> bool {
+        (4..=12).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_hexdigit())
+    }
+}
+
+impl fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The file format an article was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Html,
+    Json,
+    Jsonl,
+    Markdown,
+    Feed,
+    Demo,
+}
+
+/// Writing direction of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Rtl,
+    Ltr,
+}
+
+/// One loaded article.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub id: ArticleId,
+    /// The file it came from (for the demo corpus, `demo/<name>`).
+    pub path: PathBuf,
+    /// Position inside a file that holds several articles (feeds, JSON arrays, JSON Lines).
+    pub item: Option<usize>,
+    pub format: Format,
+    /// The encoding the bytes were decoded from (`UTF-8`, `windows-1256`, …).
+    pub encoding: &'static str,
+    pub title: String,
+    /// The outlet that published the page.
+    pub source: Option<String>,
+    /// The agency the article credits («المصدر: نوفوستي»), when it names one.
+    pub credit: Option<String>,
+    pub date: Option<PubDate>,
+    pub url: Option<String>,
+    /// ISO 639-1 code where known (`ar`, `en`, `fa`, …), `und` otherwise.
+    pub lang: String,
+    pub direction: Direction,
+    /// The body, in logical order: no title, no boilerplate.
+    pub paragraphs: Vec<String>,
+    /// How many control characters and escape sequences were removed from the input.
+    pub removed_controls: usize,
+}
+
+impl Article {
+    /// Number of words in the body (runs of letters or digits).
+    pub fn words(&self) -> usize {
+        self.paragraphs
+            .iter()
+            .map(|p| crate::core::text::word_count(p))
+            .sum()
+    }
+}

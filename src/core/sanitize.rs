@@ -1,0 +1,185 @@
+//! Removing what must never reach a terminal from untrusted article text: escape sequences
+//! (CSI, OSC, DCS, SOS, PM, APC, in their 7-bit `ESC x` and 8-bit C1 forms), other C0 and C1
+//! controls, DEL, and the bidi embedding and override controls (LRE RLE PDF LRO RLO) whose
+//! effect would leak across the screen. Line breaks and tabs become spaces or line ends;
+//! isolates and marks (LRI RLI FSI PDI LRM RLM ALM) are kept for the bidi engine to judge.
+
+/// Text with the dangerous characters removed, and how many were removed (an escape
+/// sequence counts once, however long).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sanitized {
+    pub text: String,
+    pub removed: usize,
+}
+
+/// Removes escape sequences and control characters. `\n` is kept, `\r\n` and lone `\r`
+/// become `\n`, `\t` becomes a space, U+2028/U+2029 become `\n`.
+pub fn sanitize(input: &str) -> Sanitized {
+    let mut text = String::with_capacity(input.len());
+    let mut removed = 0;
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => text.push('\n'),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    text.push('\n');
+                }
+            }
+            '\t' => text.push(' '),
+            '\u{2028}' | '\u{2029}' => text.push('\n'),
+            '\u{1B}' => {
+                removed += 1;
+                skip_escape(&mut chars);
+            }
+            // 8-bit introducers: CSI, and the string controls DCS, SOS, OSC, PM, APC.
+            '\u{9B}' => {
+                removed += 1;
+                skip_csi(&mut chars);
+            }
+            '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => {
+                removed += 1;
+                skip_string(&mut chars);
+            }
+            c if is_forbidden(c) => removed += 1,
+            c => text.push(c),
+        }
+    }
+    Sanitized { text, removed }
+}
+
+/// Sanitizes a single-line field (title, source): line breaks become spaces, runs of
+/// spaces collapse, ends are trimmed.
+pub fn sanitize_line(input: &str) -> Sanitized {
+    let s = sanitize(input);
+    Sanitized {
+        text: crate::core::text::squash_spaces(&s.text),
+        removed: s.removed,
+    }
+}
+
+/// C0 (but the line breaks and tab handled above), DEL, C1, and the bidi embeddings and
+/// overrides. Also the BOM and interlinear annotation characters, which have no business in
+/// a terminal.
+fn is_forbidden(c: char) -> bool {
+    matches!(c,
+        '\u{00}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// After ESC: a CSI (`[`), a string control (`P X ] ^ _`), or a two-character sequence.
+fn skip_escape(chars: &mut Chars<'_>) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some('P' | 'X' | ']' | '^' | '_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        // nF sequences: intermediates 0x20–0x2F then a final byte.
+        Some(c) if ('\u{20}'..='\u{2F}').contains(&c) => {
+            while let Some(&c) = chars.peek() {
+                chars.next();
+                if !('\u{20}'..='\u{2F}').contains(&c) {
+                    break;
+                }
+            }
+        }
+        // Fp/Fe/Fs: one final character.
+        Some(c) if ('\u{30}'..='\u{7E}').contains(&c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// Parameters and intermediates up to a final byte 0x40–0x7E; anything else ends it early
+/// (a malformed sequence must not swallow the rest of the article).
+fn skip_csi(chars: &mut Chars<'_>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{30}'..='\u{3F}' | '\u{20}'..='\u{2F}' => {
+                chars.next();
+            }
+            '\u{40}'..='\u{7E}' => {
+                chars.next();
+                return;
+            }
+            _ => return,
+        }
+    }
+}
+
+/// A control string runs to ST (`ESC \` or U+009C) or BEL. An unterminated one ends at the
+/// next line break so that a stray introducer cannot eat a whole article.
+fn skip_string(chars: &mut Chars<'_>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{07}' | '\u{9C}' => {
+                chars.next();
+                return;
+            }
+            '\u{1B}' => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            '\n' | '\r' => return,
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("abc", "abc", 0)]
+    #[case("\u{1b}[31mred\u{1b}[0m", "red", 2)]
+    #[case("a\u{1b}]0;title\u{7}b", "ab", 1)]
+    #[case("a\u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\b", "alinkb", 2)]
+    #[case("a\u{9b}2Jb", "ab", 1)]
+    #[case("a\u{9d}0;x\u{9c}b", "ab", 1)]
+    #[case("x\u{1b}Py\u{1b}\\z", "xz", 1)]
+    #[case("خبر\u{202E}عاجل", "خبرعاجل", 1)]
+    #[case("a\u{0}b\u{7f}c\u{85}d", "abcd", 3)]
+    #[case("line\r\nnext\rlast", "line\nnext\nlast", 0)]
+    #[case("tab\there", "tab here", 0)]
+    #[case("\u{1b}", "", 1)]
+    #[case("\u{1b}[", "", 1)]
+    #[case("\u{1b}]unterminated\nnext", "\nnext", 1)]
+    #[case("keep\u{2067}isolate\u{2069}", "keep\u{2067}isolate\u{2069}", 0)]
+    fn removes_what_must_not_reach_a_terminal(
+        #[case] input: &str,
+        #[case] text: &str,
+        #[case] removed: usize,
+    ) {
+        let s = sanitize(input);
+        assert_eq!(s.text, text);
+        assert_eq!(s.removed, removed);
+    }
+
+    #[test]
+    fn single_line_fields_are_squashed() {
+        assert_eq!(sanitize_line("  عنوان\n  الخبر\u{1b}[1m ").text, "عنوان الخبر");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn output_has_no_controls(s in "\\PC*|[\\x00-\\x1f\\x7f-\\u{9f}a\\[\\]]*") {
+            let out = sanitize(&s).text;
+            proptest::prop_assert!(!out.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202A}'..='\u{202E}').contains(&c)));
+        }
+    }
+}
