@@ -1,1 +1,252 @@
-//! Command-line interface (being written).
+//! The command line: clap definitions and the non-interactive subcommands (`list`, `show`).
+//! Output goes to stdout; skipped files are reported on stderr, one line each, and never
+//! stop the others. Later work adds `render`, `facts`, `tags` and the reader.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use serde_json::{Value, json};
+
+use crate::config::Config;
+use crate::core::article::{Article, ArticleId, Direction};
+use crate::core::library::{Filter, Library};
+use crate::core::load::{LoadOptions, LoadReport, demo::load_demo, load_paths};
+
+#[derive(Debug, Parser)]
+#[command(name = "khabar", version, about = "A terminal reader for Arabic news")]
+pub struct Cli {
+    /// Use this config file instead of the one in the XDG config folder.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Print the default configuration and exit.
+    #[arg(long)]
+    pub print_config: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files or folders to open (default: the configured folders, else the demo articles).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List articles, newest first: date, id, source and title.
+    List {
+        /// Files or folders (default: the configured folders, else the demo articles).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Only articles whose source or credit contains this (Arabic-aware, any case).
+        #[arg(long, value_name = "S")]
+        source: Option<String>,
+        /// Only articles published on or after this day.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        since: Option<NaiveDate>,
+        /// Only articles published on or before this day.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        until: Option<NaiveDate>,
+        /// Print a JSON array instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one article: its title, source, date and body.
+    Show {
+        /// An article id (or a prefix of one) from `khabar list`, or a file.
+        #[arg(value_name = "ID|PATH")]
+        target: String,
+        /// Where to look the id up (default: the configured folders, else the demo articles).
+        #[arg(long = "in", value_name = "PATH")]
+        within: Vec<PathBuf>,
+        /// Print JSON, with the body as `paragraphs`.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a day written YYYY-MM-DD (for example 2020-10-08)"))
+}
+
+/// Runs the command line; the returned code is the process's exit status.
+pub fn run(cli: Cli) -> Result<i32> {
+    if cli.print_config {
+        print!("{}", crate::config::DEFAULT_CONFIG);
+        return Ok(0);
+    }
+    let config = Config::load(cli.config.as_deref())?;
+    let mut out = std::io::stdout().lock();
+    let result = match cli.command {
+        None => list(&mut out, &config, &cli.paths, &Filter::default(), false),
+        Some(Command::List {
+            paths,
+            source,
+            since,
+            until,
+            json,
+        }) => {
+            if let (Some(s), Some(u)) = (since, until)
+                && s > u
+            {
+                bail!("--since {s} is after --until {u}: nothing can match");
+            }
+            list(&mut out, &config, &paths, &Filter { source, since, until }, json)
+        }
+        Some(Command::Show {
+            target,
+            within,
+            json,
+        }) => show(&mut out, &config, &target, &within, json),
+    };
+    match result {
+        Err(e) if is_broken_pipe(&e) => Ok(0),
+        other => other.map(|()| 0),
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<std::io::Error>()
+        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Loads `paths`, else the configured folders, else the demo corpus, reporting skipped files
+/// on stderr.
+fn load_library(config: &Config, paths: &[PathBuf]) -> Result<Library> {
+    let paths = if paths.is_empty() { &config.library.folders } else { paths };
+    let report = if paths.is_empty() {
+        load_demo()
+    } else {
+        let options = LoadOptions {
+            max_bytes: config.max_bytes(),
+        };
+        load_paths(paths, &options)?
+    };
+    Ok(Library::new(report_problems(report)))
+}
+
+fn report_problems(report: LoadReport) -> Vec<Article> {
+    for p in &report.problems {
+        eprintln!("khabar: skipped {p}");
+    }
+    report.articles
+}
+
+fn list(out: &mut impl Write, config: &Config, paths: &[PathBuf], filter: &Filter, json: bool) -> Result<()> {
+    let library = load_library(config, paths)?;
+    let shown: Vec<&Article> = library.filter(filter).collect();
+    if json {
+        let array: Vec<Value> = shown.iter().map(|a| article_json(a, false)).collect();
+        serde_json::to_writer_pretty(&mut *out, &array)?;
+        writeln!(out)?;
+    } else {
+        for a in shown {
+            let date = a.date.as_ref().map(|d| d.iso_date()).unwrap_or_else(|| "----------".into());
+            let source = a.source.as_deref().or(a.credit.as_deref()).unwrap_or("—");
+            writeln!(out, "{date}  {}  {source}  ·  {}", a.id, a.title)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn show(out: &mut impl Write, config: &Config, target: &str, within: &[PathBuf], json: bool) -> Result<()> {
+    let path = Path::new(target);
+    let article = if path.exists() {
+        if path.is_dir() {
+            bail!("{target} is a folder; `khabar list {target}` lists its articles");
+        }
+        let options = LoadOptions {
+            max_bytes: config.max_bytes(),
+        };
+        let mut articles = report_problems(load_paths(&[path.to_path_buf()], &options)?);
+        match articles.len() {
+            0 => bail!("no article could be read from {target}"),
+            1 => articles.remove(0),
+            n => {
+                let ids: Vec<String> = articles.iter().map(|a| a.id.to_string()).collect();
+                bail!(
+                    "{target} holds {n} articles; show one by id: {} (see `khabar list {target}`)",
+                    ids.join(", ")
+                )
+            }
+        }
+    } else if ArticleId::looks_like(target) {
+        let library = load_library(config, within)?;
+        library.find(target).cloned()?
+    } else {
+        bail!("'{target}' is neither a file nor an article id (khabar list shows the ids)");
+    };
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &article_json(&article, true))?;
+        writeln!(out)?;
+    } else {
+        write_article(out, &article)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn write_article(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
+    writeln!(out, "{}", a.title)?;
+    let mut meta = Vec::new();
+    if let Some(s) = &a.source {
+        meta.push(s.clone());
+    }
+    if let Some(c) = &a.credit {
+        meta.push(format!("المصدر: {c}"));
+    }
+    if let Some(d) = &a.date {
+        let mut when = d.datetime().unwrap_or_else(|| d.iso_date());
+        if d.hijri.is_some() {
+            when = format!("{when} ({})", d.text);
+        }
+        meta.push(when);
+    }
+    if !meta.is_empty() {
+        writeln!(out, "{}", meta.join(" · "))?;
+    }
+    writeln!(out, "{}", a.id)?;
+    for p in &a.paragraphs {
+        writeln!(out)?;
+        writeln!(out, "{p}")?;
+    }
+    Ok(())
+}
+
+/// The JSON view of an article (`list --json`; `show --json` adds `paragraphs`).
+pub fn article_json(a: &Article, with_body: bool) -> Value {
+    let date = a.date.as_ref();
+    let mut v = json!({
+        "id": a.id.as_str(),
+        "path": a.path.display().to_string(),
+        "item": a.item,
+        "title": a.title,
+        "source": a.source,
+        "credit": a.credit,
+        "date": date.map(|d| d.iso_date()),
+        "datetime": date.and_then(|d| d.datetime()),
+        "date_text": date.map(|d| d.text.clone()),
+        "calendar": date.map(|d| d.calendar),
+        "hijri": date.and_then(|d| d.hijri).map(|h| format!("{:04}-{:02}-{:02}", h.year, h.month, h.day)),
+        "date_uncertain": date.map(|d| d.uncertain),
+        "lang": a.lang,
+        "direction": match a.direction { Direction::Rtl => "rtl", Direction::Ltr => "ltr" },
+        "words": a.words(),
+        "url": a.url,
+        "format": a.format,
+        "encoding": a.encoding,
+        "removed_controls": a.removed_controls,
+    });
+    if with_body && let Some(obj) = v.as_object_mut() {
+        obj.insert("paragraphs".into(), json!(a.paragraphs));
+    }
+    v
+}
+
+// TEMP until the dates module lands.
+impl crate::core::dates::PubDate {
+    pub fn iso_date(&self) -> String { self.date.format("%Y-%m-%d").to_string() }
+    pub fn datetime(&self) -> Option<String> { None }
+}

@@ -1,1 +1,137 @@
-//! Configuration (being written).
+//! The user's configuration: `config.toml` in the XDG config folder (or the file named by
+//! `--config` / `KHABAR_CONFIG`), with defaults in code that match `assets/config.toml`.
+//! khabar only ever reads this file; it never writes or rewrites it.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+
+/// The default configuration file, printed by `--print-config`.
+pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
+
+/// Environment variable naming a config file to use instead of the XDG one.
+pub const CONFIG_ENV: &str = "KHABAR_CONFIG";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub library: LibraryConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LibraryConfig {
+    pub folders: Vec<PathBuf>,
+    pub max_file_mb: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            library: LibraryConfig::default(),
+        }
+    }
+}
+
+impl Default for LibraryConfig {
+    fn default() -> Self {
+        LibraryConfig {
+            folders: Vec::new(),
+            max_file_mb: crate::core::load::DEFAULT_MAX_BYTES / (1024 * 1024),
+        }
+    }
+}
+
+impl Config {
+    /// Where the config file is looked for: `explicit`, else `$KHABAR_CONFIG`, else the XDG
+    /// config folder.
+    pub fn path(explicit: Option<&Path>) -> Option<PathBuf> {
+        if let Some(p) = explicit {
+            return Some(p.to_path_buf());
+        }
+        if let Some(p) = std::env::var_os(CONFIG_ENV).filter(|p| !p.is_empty()) {
+            return Some(PathBuf::from(p));
+        }
+        directories::ProjectDirs::from("", "", "khabar").map(|d| d.config_dir().join("config.toml"))
+    }
+
+    /// Reads the config. A missing file gives the defaults; a file that cannot be parsed
+    /// is an error naming the file and the problem (it is never replaced).
+    pub fn load(explicit: Option<&Path>) -> Result<Config> {
+        let Some(path) = Config::path(explicit) else {
+            return Ok(Config::default());
+        };
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => {
+                return Ok(Config::default());
+            }
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot read the config file {}", path.display()));
+            }
+        };
+        let mut config: Config = toml::from_str(&text).map_err(|e| {
+            anyhow::anyhow!(
+                "the config file {} is not valid: {}fix it, or move it away to use the defaults",
+                path.display(),
+                e
+            )
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        config.library.folders = config
+            .library
+            .folders
+            .iter()
+            .map(|f| resolve(f, base))
+            .collect();
+        Ok(config)
+    }
+
+    pub fn max_bytes(&self) -> u64 {
+        self.library.max_file_mb.saturating_mul(1024 * 1024)
+    }
+}
+
+/// `~/x` → home/x; relative → against the config file's folder.
+fn resolve(path: &Path, base: &Path) -> PathBuf {
+    if let Ok(rest) = path.strip_prefix("~")
+        && let Some(home) = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+    {
+        return home.join(rest);
+    }
+    if path.is_relative() { base.join(path) } else { path.to_path_buf() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_is_the_defaults() {
+        let parsed: Config = toml::from_str(DEFAULT_CONFIG).unwrap();
+        let defaults = Config::default();
+        assert_eq!(parsed.library.folders, defaults.library.folders);
+        assert_eq!(parsed.library.max_file_mb, defaults.library.max_file_mb);
+    }
+
+    #[test]
+    fn folders_resolve_against_the_config_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.toml");
+        std::fs::write(&file, "[library]\nfolders = [\"news\", \"/abs\"]\nmax_file_mb = 2\n").unwrap();
+        let c = Config::load(Some(&file)).unwrap();
+        assert_eq!(c.library.folders, vec![dir.path().join("news"), PathBuf::from("/abs")]);
+        assert_eq!(c.max_bytes(), 2 * 1024 * 1024);
+    }
+
+    #[test]
+    fn a_bad_file_is_an_error_that_names_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.toml");
+        std::fs::write(&file, "[library]\nfolders = 3\n").unwrap();
+        let err = Config::load(Some(&file)).unwrap_err().to_string();
+        assert!(err.contains("config.toml"), "{err}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "[library]\nfolders = 3\n");
+    }
+}

@@ -49,7 +49,6 @@ pub enum Format {
     Jsonl,
     Markdown,
     Feed,
-    Demo,
 }
 
 /// Writing direction of a text.

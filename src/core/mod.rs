@@ -5,6 +5,7 @@
 //! `text` holds small Arabic-aware text helpers shared by the loaders.
 
 pub mod article;
+pub mod library;
 pub mod dates;
 pub mod load;
 pub mod sanitize;

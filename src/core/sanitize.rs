@@ -179,7 +179,8 @@ mod tests {
         #[test]
         fn output_has_no_controls(s in "\\PC*|[\\x00-\\x1f\\x7f-\\u{9f}a\\[\\]]*") {
             let out = sanitize(&s).text;
-            proptest::prop_assert!(!out.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202A}'..='\u{202E}').contains(&c)));
+            let bad = out.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202A}'..='\u{202E}').contains(&c));
+            proptest::prop_assert!(!bad, "control left in {:?}", out);
         }
     }
 }

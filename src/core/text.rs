@@ -45,6 +45,27 @@ pub fn ascii_digits(s: &str) -> String {
         .collect()
 }
 
+/// The matching form of Arabic text: harakat, tatweel and bidi marks removed, alef forms
+/// (أ إ آ ٱ) folded to ا, ى to ي, ة to ه, Arabic-Indic digits to ASCII. Used to compare
+/// words that are spelled with or without hamza and vowel marks; not for display.
+pub fn fold_arabic(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{0640}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {}
+            c if is_mark(c) => {}
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ى' => out.push('ي'),
+            'ة' => out.push('ه'),
+            c => match digit_value(c) {
+                Some(d) => out.push(char::from(b'0' + d as u8)),
+                None => out.push(c),
+            },
+        }
+    }
+    out
+}
+
 /// Number of words: maximal runs of alphanumeric characters (marks join the run they follow).
 pub fn word_count(s: &str) -> usize {
     let mut n = 0;
@@ -160,6 +181,14 @@ mod tests {
         assert_eq!(ascii_digits("١٤ سبتمبر ٢٠٢٢"), "14 سبتمبر 2022");
         assert_eq!(ascii_digits("۱۴۰۲"), "1402");
         assert_eq!(ascii_digits("٦٧٫٥"), "67.5");
+    }
+
+    #[test]
+    fn folding_matches_spelling_variants() {
+        assert_eq!(fold_arabic("الرَّئِيسُ"), "الرئيس");
+        assert_eq!(fold_arabic("الـــرئيـــس"), "الرئيس");
+        assert_eq!(fold_arabic("إقرأ أيضاً"), "اقرا ايضا");
+        assert_eq!(fold_arabic("مستشفى المدينة ٢٠"), "مستشفي المدينه 20");
     }
 
     #[test]

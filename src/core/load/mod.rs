@@ -1,11 +1,237 @@
 //! Loading: from paths to [`Article`]s. Finds files (recursively), decodes their bytes,
-//! dispatches to one reader per format, then applies what every format shares: sanitizing,
-//! date finding in running text, language detection, ids and the folder's `.khabar.toml`.
+//! dispatches to one reader per format, then applies what every format shares (in
+//! `finish`): sanitizing, credits, dates and sources found in visible lines, language
+//! detection, ids, and the folder's `.khabar.toml`. Files are read in parallel; a bad file
+//! becomes a [`LoadProblem`] and never stops the others.
 
+pub mod boiler;
+pub mod decode;
+pub mod demo;
 pub mod draft;
 pub mod feed;
+mod finish;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod meta;
+pub mod scraped;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 pub use draft::{Draft, FormatError};
+
+use crate::core::article::{Article, Format};
+use decode::DecodeError;
+
+/// Default size limit for one file.
+pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
+
+/// How to load.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Files larger than this are skipped with a problem.
+    pub max_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Why a file, or one article in it, was skipped.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("file too large ({size} bytes; the limit is {limit} bytes, see max_file_mb in the config)")]
+    TooLarge { size: u64, limit: u64 },
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error(transparent)]
+    Format(#[from] FormatError),
+    #[error("bad folder settings in .khabar.toml: {0}")]
+    Folder(String),
+}
+
+/// A skipped file (or an item of it, for feeds and JSON Lines).
+#[derive(Debug)]
+pub struct LoadProblem {
+    pub path: PathBuf,
+    pub item: Option<usize>,
+    pub error: LoadError,
+}
+
+impl std::fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.item {
+            Some(n) => write!(f, "{} (item {}): {}", self.path.display(), n + 1, self.error),
+            None => write!(f, "{}: {}", self.path.display(), self.error),
+        }
+    }
+}
+
+/// What a load produced: articles newest first (undated last), and what was skipped.
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    pub articles: Vec<Article>,
+    pub problems: Vec<LoadProblem>,
+}
+
+/// A path given to [`load_paths`] that does not exist or cannot be listed.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {reason}", path = path.display())]
+pub struct PathError {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// Loads every article under `paths` (files, or folders read recursively).
+pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<LoadReport, PathError> {
+    let (files, mut problems) = walk::collect(paths)?;
+    let outcomes: Vec<(Vec<Article>, Vec<LoadProblem>)> = files
+        .par_iter()
+        .map(|file| load_file(&file.path, file.source.as_deref(), options))
+        .collect();
+    let mut articles = Vec::new();
+    for (a, p) in outcomes {
+        articles.extend(a);
+        problems.extend(p);
+    }
+    sort_newest_first(&mut articles);
+    Ok(LoadReport { articles, problems })
+}
+
+/// Sorts newest first; undated articles go last, in title order.
+pub fn sort_newest_first(articles: &mut [Article]) {
+    articles.sort_by(|a, b| {
+        let key = |x: &Article| x.date.as_ref().map(|d| (d.date, d.time));
+        key(b).cmp(&key(a)).then_with(|| a.title.cmp(&b.title))
+    });
+}
+
+/// Loads one file. `folder_source` is the `source` of the folder's `.khabar.toml`.
+pub fn load_file(
+    path: &Path,
+    folder_source: Option<&str>,
+    options: &LoadOptions,
+) -> (Vec<Article>, Vec<LoadProblem>) {
+    let problem = |error: LoadError| LoadProblem {
+        path: path.to_path_buf(),
+        item: None,
+        error,
+    };
+    let bytes = match read_limited(path, options.max_bytes) {
+        Ok(b) => b,
+        Err(e) => return (Vec::new(), vec![problem(e)]),
+    };
+    load_bytes(path, &bytes, folder_source)
+}
+
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let size = std::fs::metadata(path)?.len();
+    if size > limit {
+        return Err(LoadError::TooLarge { size, limit });
+    }
+    Ok(std::fs::read(path)?)
+}
+
+/// Loads the articles in `bytes`, read from `path` (whose extension chooses the reader).
+pub fn load_bytes(path: &Path, bytes: &[u8], folder_source: Option<&str>) -> (Vec<Article>, Vec<LoadProblem>) {
+    let problem = |item: Option<usize>, error: LoadError| LoadProblem {
+        path: path.to_path_buf(),
+        item,
+        error,
+    };
+    let decoded = match decode::decode(bytes) {
+        Ok(d) => d,
+        Err(e) => return (Vec::new(), vec![problem(None, e.into())]),
+    };
+    let clean = crate::core::sanitize::sanitize(&decoded.text);
+    let format = detect_format(path, &clean.text);
+    let drafts: Vec<Result<Draft, FormatError>> = match format {
+        Format::Html => vec![html::parse(&clean.text)],
+        Format::Feed => match feed::parse(&clean.text) {
+            Ok(items) => items.into_iter().map(Ok).collect(),
+            Err(e) => vec![Err(e)],
+        },
+        Format::Json => match json::parse(&clean.text) {
+            Ok(items) => items.into_iter().map(Ok).collect(),
+            Err(e) => vec![Err(e)],
+        },
+        Format::Jsonl => json::parse_lines(&clean.text),
+        Format::Markdown => vec![markdown::parse(&clean.text)],
+        Format::Text => vec![scraped::parse(&clean.text)],
+    };
+    let several = drafts.len() > 1 || matches!(format, Format::Feed | Format::Jsonl);
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    for (n, draft) in drafts.into_iter().enumerate() {
+        let item = several.then_some(n);
+        let file = finish::FileInfo {
+            path,
+            item,
+            format,
+            encoding: decoded.encoding,
+            removed: clean.removed,
+            whole_text: (!several).then_some(clean.text.as_str()),
+            folder_source,
+        };
+        match draft.map_err(LoadError::from).and_then(|d| finish::finish(d, &file)) {
+            Ok(article) => articles.push(article),
+            Err(e) => problems.push(problem(item, e)),
+        }
+    }
+    (articles, problems)
+}
+
+/// The reader for a file: by extension, then by a look at its first characters.
+pub fn detect_format(path: &Path, text: &str) -> Format {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+        "json" => Format::Json,
+        "jsonl" | "ndjson" => Format::Jsonl,
+        "md" | "markdown" => Format::Markdown,
+        "xml" | "rss" | "atom" | "rdf" => Format::Feed,
+        _ => sniff(text),
+    }
+}
+
+fn sniff(text: &str) -> Format {
+    let head = text.trim_start_matches(['\u{feff}', ' ', '\n']);
+    let lower: String = head.chars().take(256).collect::<String>().to_ascii_lowercase();
+    if markdown::has_front_matter(text) {
+        Format::Markdown
+    } else if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+        Format::Html
+    } else if lower.starts_with("<?xml") || lower.starts_with("<rss") || lower.starts_with("<feed") {
+        if lower.contains("<html") { Format::Html } else { Format::Feed }
+    } else if lower.starts_with('{') || lower.starts_with('[') {
+        Format::Json
+    } else {
+        Format::Text
+    }
+}
+
+/// Whether a file found while walking a folder is one khabar reads (named files are always
+/// read). Files without an extension count as scraped text.
+pub fn is_article_file(path: &Path) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        None => true,
+        Some(ext) => matches!(
+            ext.to_ascii_lowercase().as_str(),
+            "txt" | "text" | "html" | "htm" | "xhtml" | "shtml" | "json" | "jsonl" | "ndjson"
+                | "md" | "markdown" | "xml" | "rss" | "atom" | "rdf"
+        ),
+    }
+}

@@ -1,0 +1,160 @@
+//! Turning a format reader's [`Draft`] into an [`Article`]: what every format shares.
+//! Fields are sanitized; credit lines at the edges of the body are taken out; a missing date
+//! or source is looked for in the visible lines around the article; the folder's
+//! `.khabar.toml` names the outlet; language, direction and the id are set.
+
+use std::path::Path;
+
+use crate::core::article::{Article, ArticleId, Format};
+use crate::core::dates::find_dates;
+use crate::core::load::meta::{self, CreditLine};
+use crate::core::load::{Draft, FormatError, LoadError};
+use crate::core::sanitize::{sanitize, sanitize_line};
+use crate::core::text::{detect_language, squash_spaces};
+
+/// Where a draft came from.
+pub struct FileInfo<'a> {
+    pub path: &'a Path,
+    pub item: Option<usize>,
+    pub format: Format,
+    pub encoding: &'static str,
+    /// Characters already removed when the whole file was sanitized.
+    pub removed: usize,
+    /// The file's text when it holds one article: hashed for the id.
+    pub whole_text: Option<&'a str>,
+    pub folder_source: Option<&'a str>,
+}
+
+/// Completes a draft. Fails only when nothing of an article is left.
+pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
+    let mut removed = if file.item.is_some_and(|n| n > 0) { 0 } else { file.removed };
+    let mut line = |s: Option<String>| -> Option<String> {
+        let s = sanitize_line(s.as_deref()?);
+        removed += s.removed;
+        (!s.text.is_empty()).then_some(s.text)
+    };
+    let title = line(draft.title);
+    let source = line(draft.source);
+    let mut credit = line(draft.credit);
+    let url = line(draft.url);
+    let date_text = line(draft.date_text);
+    let context: Vec<String> = draft.context.iter().filter_map(|c| line(Some(c.clone()))).collect();
+    let mut paragraphs: Vec<String> = Vec::with_capacity(draft.paragraphs.len());
+    for p in &draft.paragraphs {
+        let s = sanitize(p);
+        removed += s.removed;
+        let p = squash_spaces(&s.text);
+        if !p.is_empty() {
+            paragraphs.push(p);
+        }
+    }
+
+    // Credit lines at either end of the body are metadata, not text.
+    take_credit_lines(&mut paragraphs, &mut credit);
+
+    let mut date = draft.date;
+    if date.is_none() {
+        date = date_text
+            .as_deref()
+            .and_then(|t| find_dates(t).into_iter().next())
+            .map(|f| f.date);
+    }
+    let context_refs: Vec<&str> = context.iter().map(String::as_str).collect();
+    let mut dateline = None;
+    if date.is_none() {
+        let candidates = meta::date_candidates(&context_refs, 0..context_refs.len(), None);
+        if let Some((i, d)) = meta::best_date(candidates) {
+            dateline = Some(i);
+            date = Some(d);
+        }
+    }
+    let source = file
+        .folder_source
+        .map(str::to_string)
+        .or(source)
+        .or_else(|| {
+            let i = dateline?;
+            let found = find_dates(context_refs[i]).into_iter().next()?;
+            meta::outlet_before_date(context_refs[i], found.start)
+        });
+
+    let title = match title {
+        Some(t) => t,
+        None => fallback_title(&paragraphs).ok_or_else(|| {
+            FormatError::Empty("neither a title nor any body text was found".into())
+        })?,
+    };
+    let sample: String = std::iter::once(title.as_str())
+        .chain(paragraphs.iter().map(String::as_str))
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (mut lang, direction) = detect_language(&sample);
+    if lang == "und"
+        && let Some(declared) = draft.lang.as_deref()
+    {
+        lang = declared.split(['-', '_']).next().unwrap_or("und").to_ascii_lowercase();
+    }
+    let id = match file.whole_text {
+        Some(text) => ArticleId::of_content(&squash_spaces(text)),
+        None => ArticleId::of_content(&format!(
+            "{}\n{}\n{}",
+            title,
+            url.as_deref().unwrap_or(""),
+            paragraphs.join("\n")
+        )),
+    };
+    Ok(Article {
+        id,
+        path: file.path.to_path_buf(),
+        item: file.item,
+        format: file.format,
+        encoding: file.encoding,
+        title,
+        source,
+        credit,
+        date,
+        url,
+        lang,
+        direction,
+        paragraphs,
+        removed_controls: removed,
+    })
+}
+
+/// Removes credit lines from the first two and last three paragraphs, keeping the first
+/// agency named when the reader found none.
+fn take_credit_lines(paragraphs: &mut Vec<String>, credit: &mut Option<String>) {
+    let n = paragraphs.len();
+    let mut i = 0;
+    let mut kept = Vec::with_capacity(n);
+    for p in paragraphs.drain(..) {
+        let edge = i < 2 || i + 3 >= n;
+        i += 1;
+        match edge.then(|| meta::credit_line(&p)).flatten() {
+            Some(CreditLine::Agency(who)) => {
+                credit.get_or_insert(who);
+            }
+            Some(CreditLine::Media) => {}
+            None => kept.push(p),
+        }
+    }
+    *paragraphs = kept;
+}
+
+/// A title for an article that has none: the start of its first paragraph.
+fn fallback_title(paragraphs: &[String]) -> Option<String> {
+    let first = paragraphs.first()?;
+    {
+        let sentence = first
+            .split_inclusive(['.', '؟', '?', '!'])
+            .next()
+            .unwrap_or(first);
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        return Some(if words.len() > 14 {
+            format!("{}…", words[..12].join(" "))
+        } else {
+            sentence.trim().to_string()
+        });
+    }
+}

@@ -1,0 +1,273 @@
+//! Recognising metadata lines in visible text, shared by every format: credit lines
+//! («المصدر: نوفوستي»), datelines («القاهرة - بوابة الوسط الخميس 08 أكتوبر 2020»), site lines
+//! («موقع أنصار الله – 14 صفر 1442هـ»), mastheads, and which of a page's dates is its own.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::core::dates::{FoundDate, PubDate, find_dates};
+use crate::core::text::{fold_arabic, is_arabic_letter, squash_spaces, word_count};
+
+/// What a credit-like line says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CreditLine {
+    /// The agency the article credits.
+    Agency(String),
+    /// A photo or video credit: boilerplate, not the article's source.
+    Media,
+}
+
+static CREDIT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[(\[«]?\s*(المصدر|مصدر الخبر|المصادر|source|sources)\s*(?:[:/|–—-]\s*|\s+)(?P<who>[^\n]{1,80}?)\s*[)\]»]?\s*$",
+    )
+    .ok()
+});
+static MEDIA_CREDIT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[(\[]?\s*(الصورة|صورة|الصور|تصوير|فيديو|photo|image|video)\s*[:/|–—-]").ok()
+});
+
+/// Reads a credit line. Only short lines count: a sentence that starts with «المصدر» is prose.
+pub fn credit_line(line: &str) -> Option<CreditLine> {
+    let line = line.trim();
+    if word_count(line) > 10 {
+        return None;
+    }
+    if MEDIA_CREDIT.as_ref().is_some_and(|r| r.is_match(line)) {
+        return Some(CreditLine::Media);
+    }
+    let caps = CREDIT.as_ref()?.captures(line)?;
+    let who = caps.name("who")?.as_str();
+    let who = squash_spaces(who.trim_matches(|c: char| c.is_whitespace() || "-–—:/|.".contains(c)));
+    (!who.is_empty() && word_count(&who) <= 6).then_some(CreditLine::Agency(who))
+}
+
+/// Words that announce a publication date on its line.
+const PUBLISHED_CUES: &[&str] = &[
+    "نشر",
+    "تاريخ النشر",
+    "بتاريخ",
+    "اخر تحديث",
+    "تحديث",
+    "published",
+    "posted",
+    "updated",
+];
+
+/// A line's dates and how much the line looks like a dateline.
+#[derive(Debug)]
+pub struct DateCandidate {
+    pub line: usize,
+    pub found: FoundDate,
+    pub score: i32,
+}
+
+/// Scores the dates of `lines[range]` as the page's publication date. `anchor` is the line
+/// of the headline when known: the date of a page sits next to its headline.
+pub fn date_candidates(lines: &[&str], range: std::ops::Range<usize>, anchor: Option<usize>) -> Vec<DateCandidate> {
+    let mut out = Vec::new();
+    for i in range {
+        let line = lines[i];
+        for found in find_dates(line) {
+            let folded = fold_arabic(line).to_lowercase();
+            let other_words =
+                word_count(line).saturating_sub(word_count(&line[found.start..found.end]));
+            let mut score = 0;
+            if PUBLISHED_CUES.iter().any(|c| folded.contains(c)) {
+                score += 6;
+                if folded.contains("تحديث") || folded.contains("updated") {
+                    score -= 2;
+                }
+            }
+            // A dateline carries little else: a place, an outlet, a time.
+            score += 4 - (other_words as i32).min(8) / 2;
+            if found.date.time.is_some() {
+                score += 1;
+            }
+            if found.has_weekday {
+                score += 1;
+            }
+            // View counters and gallery captions carry dates of other items.
+            if folded.contains("مشاهده") || folded.contains("views") {
+                score -= 6;
+            }
+            if let Some(a) = anchor {
+                let d = i.abs_diff(a) as i32;
+                score += 4 - d.min(8);
+                if i > a {
+                    score += 1;
+                }
+            }
+            out.push(DateCandidate {
+                line: i,
+                found,
+                score,
+            });
+        }
+    }
+    out
+}
+
+/// The best-scoring candidate, with a Hijri date on the same line attached to a Gregorian one.
+pub fn best_date(mut candidates: Vec<DateCandidate>) -> Option<(usize, PubDate)> {
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.score));
+    let best = candidates.first()?;
+    let mut date = best.found.date.clone();
+    if date.hijri.is_none()
+        && let Some(h) = candidates
+            .iter()
+            .find(|c| c.line == best.line && c.found.date.hijri.is_some() && c.found.date.date == date.date)
+    {
+        date.hijri = h.found.date.hijri;
+    }
+    Some((best.line, date))
+}
+
+/// Words that name a kind of outlet; a short line holding one is a site's name.
+const OUTLET_WORDS: &[&str] = &[
+    "موقع", "بوابه", "صحيفه", "جريده", "قناه", "شبكه", "مجموعه", "اذاعه", "راديو", "تلفزيون",
+    "مجله", "يوميه", "news", "times", "post", "tribune", "tv", "herald", "gazette", "press",
+];
+
+/// Whether `line` names an outlet («موقع أنصار الله», «Lebanon News»).
+pub fn has_outlet_word(line: &str) -> bool {
+    let folded = fold_arabic(line).to_lowercase();
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| OUTLET_WORDS.contains(&w) || OUTLET_WORDS.iter().any(|o| w.len() > o.len() && (w.starts_with(&format!("ال{o}")) || w.starts_with(&format!("و{o}")))))
+}
+
+/// The outlet named before the date on a dateline: «القاهرة - بوابة الوسط» → «بوابة الوسط»,
+/// «موقع أنصار الله –» → «موقع أنصار الله». The part before a dash is the place when there
+/// are two parts.
+pub fn outlet_before_date(line: &str, date_start: usize) -> Option<String> {
+    let before = line.get(..date_start)?;
+    let before = strip_date_words(before);
+    let parts: Vec<&str> = before
+        .split(['-', '–', '—', '|', '/', '،', ','])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let name = match parts.as_slice() {
+        [] => return None,
+        [.., last] => *last,
+    };
+    let name = squash_spaces(name);
+    let words = word_count(&name);
+    (1..=6).contains(&words).then_some(name)
+}
+
+/// Removes the words that introduce a date («نشر في», «بتاريخ», a weekday, «اليوم»).
+fn strip_date_words(s: &str) -> String {
+    const INTRO: &[&str] = &[
+        "نشر", "نشرت", "في", "بتاريخ", "تاريخ", "النشر", "اليوم", "يوم", "الاحد", "الاثنين", "الثلاثاء",
+        "الاربعاء", "الخميس", "الجمعه", "السبت", "اخر", "تحديث", "published", "on", "updated",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut end = words.len();
+    while end > 0 {
+        let w = fold_arabic(words[end - 1].trim_matches(|c: char| !c.is_alphanumeric())).to_lowercase();
+        if w.is_empty() || INTRO.contains(&w.as_str()) || w.trim_start_matches('و').is_empty() {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    words[..end].join(" ")
+}
+
+/// The name in a masthead line: «Lebanon News I ليبانون تابلويد : أخبار الساعة من لبنان والعالم!»
+/// → «ليبانون تابلويد». The line is cut at its separators; the part that recurs elsewhere on
+/// the page wins, then the part in the article's script, then the shorter one. Slogans
+/// (ending in «!», or long) lose.
+pub fn masthead_name(line: &str, page: &str, arabic: bool) -> Option<String> {
+    let folded_page = fold_arabic(page);
+    split_outside_quotes(line)
+        .into_iter()
+        .map(|p| squash_spaces(p.trim_matches(|c: char| c.is_whitespace() || "|:–—-!.,،".contains(c))))
+        .filter(|p| (1..=8).contains(&word_count(p)))
+        .map(|p| {
+            let mut score = 0i32;
+            if folded_page.matches(fold_arabic(&p).as_str()).count() > 1 {
+                score += 3;
+            }
+            if p.chars().any(is_arabic_letter) == arabic {
+                score += 2;
+            }
+            if has_outlet_word(&p) {
+                score += 2;
+            }
+            score -= word_count(&p) as i32 / 2;
+            (score, p)
+        })
+        .max_by_key(|(score, _)| *score)
+        .map(|(_, p)| p)
+}
+
+/// Cuts a masthead at its separators (`|`, `:`, a dash or a lone `I` between spaces), but not
+/// inside quotes: «مجموعة "روسيا - العالم الإسلامي"» is one name.
+fn split_outside_quotes(line: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let spaced = |k: usize| {
+            k > 0
+                && chars.get(k - 1).is_some_and(|p| p.1 == ' ')
+                && chars.get(k + 1).is_some_and(|n| n.1 == ' ')
+        };
+        match (quote, c) {
+            (None, '"' | '«' | '“') => quote = Some(match c { '«' => '»', '“' => '”', _ => '"' }),
+            (Some(q), c) if c == q => quote = None,
+            (None, '|' | ':') => {
+                parts.push(&line[start..i]);
+                start = i + c.len_utf8();
+            }
+            (None, '-' | '–' | '—' | 'I') if spaced(k) => {
+                parts.push(&line[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&line[start..]);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credit_lines() {
+        assert_eq!(credit_line("المصدر: نوفوستي"), Some(CreditLine::Agency("نوفوستي".into())));
+        assert_eq!(credit_line("المصدر / وكالات - هيا"), Some(CreditLine::Agency("وكالات - هيا".into())));
+        assert_eq!(credit_line("(المصدر: رويترز)"), Some(CreditLine::Agency("رويترز".into())));
+        assert_eq!(credit_line("Source: Reuters"), Some(CreditLine::Agency("Reuters".into())));
+        assert_eq!(credit_line("الصورة: وزارة الخارجية الروسية"), Some(CreditLine::Media));
+        assert_eq!(credit_line("المصدر الرئيسي للدخل في البلاد هو النفط والغاز الطبيعي منذ عقود طويلة مضت"), None);
+    }
+
+    #[test]
+    fn outlets_on_datelines() {
+        let line = "القاهرة - بوابة الوسط الخميس 08 أكتوبر 2020, 03:53 مساء";
+        let start = line.find("08").unwrap_or(0);
+        assert_eq!(outlet_before_date(line, start).as_deref(), Some("بوابة الوسط"));
+        let line = "موقع أنصار الله  – 14 صفر 1442هـ";
+        let start = line.find("14").unwrap_or(0);
+        assert_eq!(outlet_before_date(line, start).as_deref(), Some("موقع أنصار الله"));
+        let line = "الجمعة 09/10/2020";
+        assert_eq!(outlet_before_date(line, line.find('0').unwrap_or(0)), None);
+    }
+
+    #[test]
+    fn masthead_prefers_the_recurring_name() {
+        let line = "Lebanon News I ليبانون تابلويد : أخبار الساعة من لبنان والعالم!";
+        let page = format!("{line}\nاخبار ليبانون تابلويد الآن عبر خدمة");
+        assert_eq!(masthead_name(line, &page, true).as_deref(), Some("ليبانون تابلويد"));
+        let line = "مجموعة الرؤية الاستراتيجية \"روسيا - العالم الإسلامي\"";
+        assert_eq!(masthead_name(line, line, true).as_deref(), Some(line));
+    }
+}

@@ -1,0 +1,221 @@
+//! Scraped plain text: the whole visible text of a news page, one block per line, with
+//! mastheads, menus, tickers, share bars, related lists and comment boxes around the article.
+//! The body is chosen by `boiler`; the headline is the line above the body that the body
+//! talks about; the date is the one beside the headline; the outlet comes from the dateline,
+//! a masthead or a site line; the credit from a credit line.
+
+use std::collections::HashSet;
+
+use crate::core::dates::find_dates;
+use crate::core::load::boiler::{self, Class, LineInfo};
+use crate::core::load::meta::{self, CreditLine};
+use crate::core::load::{Draft, FormatError};
+use crate::core::text::{fold_arabic, is_arabic_letter, word_count};
+
+/// Reads a scraped page.
+pub fn parse(text: &str) -> Result<Draft, FormatError> {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines.is_empty() {
+        return Err(FormatError::Empty("the file holds no text".into()));
+    }
+    let arabic = text.chars().filter(|&c| is_arabic_letter(c)).count()
+        > text.chars().filter(char::is_ascii_alphabetic).count();
+
+    let credits: Vec<Option<CreditLine>> = lines.iter().map(|l| meta::credit_line(l)).collect();
+    let mut infos: Vec<LineInfo> = lines.iter().map(|l| boiler::judge(l)).collect();
+    for (info, (line, credit)) in infos.iter_mut().zip(lines.iter().zip(&credits)) {
+        if credit.is_some() || is_date_line(line) {
+            info.class = Class::Bad;
+        }
+    }
+
+    let mut body = boiler::select_body(&infos);
+    if body.is_empty() {
+        // Too little prose for the rules (a brief, a note): everything but the first line
+        // and the obvious boilerplate.
+        body = (1..lines.len())
+            .filter(|&i| !infos[i].link_like && infos[i].end_marker.is_none() && credits[i].is_none())
+            .collect();
+    }
+    let body_start = body.first().copied().unwrap_or(lines.len());
+    let body_end = body.last().copied().unwrap_or(0);
+
+    let title_line = pick_title(&lines, &infos, &credits, &body, body_start, arabic);
+    let date = pick_date(&lines, body_start, body_end, title_line);
+    let source = pick_source(&lines, &infos, &credits, text, date.as_ref().map(|d| d.0), title_line, body_end, arabic);
+    let credit = credits.iter().find_map(|c| match c {
+        Some(CreditLine::Agency(who)) => Some(who.clone()),
+        _ => None,
+    });
+
+    let title = title_line.map(|i| lines[i].to_string());
+    let folded_title = title.as_deref().map(fold_arabic);
+    let paragraphs = body
+        .iter()
+        .filter(|&&i| Some(i) != title_line && Some(i) != date.as_ref().map(|d| d.0))
+        .filter(|&&i| folded_title.as_deref() != Some(fold_arabic(lines[i]).as_str()))
+        .map(|&i| lines[i].to_string())
+        .collect();
+    Ok(Draft {
+        title,
+        source,
+        credit,
+        date: date.map(|(_, d)| d),
+        paragraphs,
+        ..Draft::default()
+    })
+}
+
+/// A line that is a date and little else (a dateline or a timestamp).
+fn is_date_line(line: &str) -> bool {
+    let dates = find_dates(line);
+    let dated: usize = dates.iter().map(|d| word_count(&line[d.start..d.end])).sum();
+    !dates.is_empty() && word_count(line) <= dated + 6
+}
+
+/// The headline: a line above the body, neither menu, date nor credit, whose words the body
+/// uses. Closer to the body and unpunctuated is better; a repeated line is a headline shown
+/// twice.
+fn pick_title(
+    lines: &[&str],
+    infos: &[LineInfo],
+    credits: &[Option<CreditLine>],
+    body: &[usize],
+    body_start: usize,
+    arabic: bool,
+) -> Option<usize> {
+    let body_words = content_words(body.iter().take(3).map(|&i| lines[i]));
+    let mut best: Option<(f32, usize)> = None;
+    let mut seen = HashSet::new();
+    for i in 0..body_start.min(lines.len()) {
+        let line = lines[i];
+        let info = &infos[i];
+        if !seen.insert(line) {
+            continue; // a repeat of an earlier line: keep the first
+        }
+        if info.link_like
+            || info.end_marker.is_some()
+            || credits[i].is_some()
+            || !(2..=40).contains(&info.words)
+            || is_date_line(line)
+            || arabic && !line.chars().any(is_arabic_letter)
+        {
+            continue;
+        }
+        let words = content_words([line]);
+        let overlap = if words.is_empty() {
+            0.0
+        } else {
+            words.intersection(&body_words).count() as f32 / words.len() as f32
+        };
+        let mut score = overlap * 10.0;
+        score += if line.ends_with('.') { -2.0 } else { 2.0 };
+        let distance = (body_start - i) as f32;
+        score += 3.0 - distance.min(8.0) / 2.0;
+        if lines[i + 1..body_start].contains(&line) {
+            score += 2.0;
+        }
+        if line.contains('!') {
+            score -= 1.0;
+        }
+        if meta::has_outlet_word(line) && overlap < 0.5 {
+            score -= 4.0;
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// Folded content words, with the article and conjunction prefixes taken off, for comparing a
+/// headline with the body.
+fn content_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for t in texts {
+        for w in fold_arabic(t).to_lowercase().split(|c: char| !c.is_alphanumeric()) {
+            let mut w = w;
+            for prefix in ["وال", "بال", "فال", "كال", "لل", "ال", "و"] {
+                if let Some(rest) = w.strip_prefix(prefix)
+                    && rest.chars().count() >= 3
+                {
+                    w = rest;
+                    break;
+                }
+            }
+            if w.chars().count() >= 3 {
+                out.insert(w.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The page's own date: above the body, beside the headline; below the body only on a line
+/// that says it is the publication date.
+fn pick_date(
+    lines: &[&str],
+    body_start: usize,
+    body_end: usize,
+    title: Option<usize>,
+) -> Option<(usize, crate::core::dates::PubDate)> {
+    let mut candidates = meta::date_candidates(lines, 0..body_start.min(lines.len()), title);
+    if candidates.is_empty() && body_end + 1 < lines.len() {
+        candidates = meta::date_candidates(lines, body_end + 1..lines.len(), None)
+            .into_iter()
+            .filter(|c| {
+                let folded = fold_arabic(lines[c.line]).to_lowercase();
+                ["نشر", "تاريخ", "published", "posted"].iter().any(|cue| folded.contains(cue))
+            })
+            .collect();
+    }
+    meta::best_date(candidates)
+}
+
+/// The outlet: the name before the date on a dateline, else a short line naming an outlet
+/// above the headline or below the body, else the masthead (first line).
+#[allow(clippy::too_many_arguments)]
+fn pick_source(
+    lines: &[&str],
+    infos: &[LineInfo],
+    credits: &[Option<CreditLine>],
+    page: &str,
+    date_line: Option<usize>,
+    title: Option<usize>,
+    body_end: usize,
+    arabic: bool,
+) -> Option<String> {
+    if let Some(i) = date_line
+        && let Some(found) = find_dates(lines[i]).first()
+        && let Some(name) = meta::outlet_before_date(lines[i], found.start)
+        && !name.chars().all(|c| c.is_ascii_digit() || !c.is_alphanumeric())
+    {
+        return Some(name);
+    }
+    let is_name_line = |i: usize| {
+        let info = &infos[i];
+        (1..=10).contains(&info.words)
+            && !info.link_like
+            && info.end_marker.is_none()
+            && credits[i].is_none()
+            && Some(i) != title
+            && !lines[i].ends_with('.')
+            && find_dates(lines[i]).is_empty()
+    };
+    let header = 0..title.unwrap_or(0);
+    let footer = (body_end + 1).min(lines.len())..lines.len();
+    for i in header.clone().chain(footer) {
+        if is_name_line(i) && meta::has_outlet_word(lines[i]) {
+            return meta::masthead_name(lines[i], page, arabic);
+        }
+    }
+    // A first line that is a name: not a menu, not a row of language codes («Ru En»).
+    let first = header.clone().next()?;
+    let looks_like_name = lines[first]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.chars().count() >= 3);
+    if is_name_line(first) && looks_like_name {
+        return meta::masthead_name(lines[first], page, arabic);
+    }
+    None
+}
