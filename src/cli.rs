@@ -92,7 +92,17 @@ pub fn run(cli: Cli) -> Result<i32> {
             {
                 bail!("--since {s} is after --until {u}: nothing can match");
             }
-            list(&mut out, &config, &paths, &Filter { source, since, until }, json)
+            list(
+                &mut out,
+                &config,
+                &paths,
+                &Filter {
+                    source,
+                    since,
+                    until,
+                },
+                json,
+            )
         }
         Some(Command::Show {
             target,
@@ -114,7 +124,11 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// Loads `paths`, else the configured folders, else the demo corpus, reporting skipped files
 /// on stderr.
 fn load_library(config: &Config, paths: &[PathBuf]) -> Result<Library> {
-    let paths = if paths.is_empty() { &config.library.folders } else { paths };
+    let paths = if paths.is_empty() {
+        &config.library.folders
+    } else {
+        paths
+    };
     let report = if paths.is_empty() {
         load_demo()
     } else {
@@ -133,7 +147,13 @@ fn report_problems(report: LoadReport) -> Vec<Article> {
     report.articles
 }
 
-fn list(out: &mut impl Write, config: &Config, paths: &[PathBuf], filter: &Filter, json: bool) -> Result<()> {
+fn list(
+    out: &mut impl Write,
+    config: &Config,
+    paths: &[PathBuf],
+    filter: &Filter,
+    json: bool,
+) -> Result<()> {
     let library = load_library(config, paths)?;
     let shown: Vec<&Article> = library.filter(filter).collect();
     if json {
@@ -142,7 +162,11 @@ fn list(out: &mut impl Write, config: &Config, paths: &[PathBuf], filter: &Filte
         writeln!(out)?;
     } else {
         for a in shown {
-            let date = a.date.as_ref().map(|d| d.iso_date()).unwrap_or_else(|| "----------".into());
+            let date = a
+                .date
+                .as_ref()
+                .map(|d| d.iso_date())
+                .unwrap_or_else(|| "----------".into());
             let source = a.source.as_deref().or(a.credit.as_deref()).unwrap_or("—");
             writeln!(out, "{date}  {}  {source}  ·  {}", a.id, a.title)?;
         }
@@ -151,7 +175,13 @@ fn list(out: &mut impl Write, config: &Config, paths: &[PathBuf], filter: &Filte
     Ok(())
 }
 
-fn show(out: &mut impl Write, config: &Config, target: &str, within: &[PathBuf], json: bool) -> Result<()> {
+fn show(
+    out: &mut impl Write,
+    config: &Config,
+    target: &str,
+    within: &[PathBuf],
+    json: bool,
+) -> Result<()> {
     let path = Path::new(target);
     let article = if path.exists() {
         if path.is_dir() {
@@ -247,6 +277,10 @@ pub fn article_json(a: &Article, with_body: bool) -> Value {
 
 // TEMP until the dates module lands.
 impl crate::core::dates::PubDate {
-    pub fn iso_date(&self) -> String { self.date.format("%Y-%m-%d").to_string() }
-    pub fn datetime(&self) -> Option<String> { None }
+    pub fn iso_date(&self) -> String {
+        self.date.format("%Y-%m-%d").to_string()
+    }
+    pub fn datetime(&self) -> Option<String> {
+        None
+    }
 }

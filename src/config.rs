@@ -68,7 +68,8 @@ impl Config {
                 return Ok(Config::default());
             }
             Err(e) => {
-                return Err(e).with_context(|| format!("cannot read the config file {}", path.display()));
+                return Err(e)
+                    .with_context(|| format!("cannot read the config file {}", path.display()));
             }
         };
         let mut config: Config = toml::from_str(&text).map_err(|e| {
@@ -100,7 +101,11 @@ fn resolve(path: &Path, base: &Path) -> PathBuf {
     {
         return home.join(rest);
     }
-    if path.is_relative() { base.join(path) } else { path.to_path_buf() }
+    if path.is_relative() {
+        base.join(path)
+    } else {
+        path.to_path_buf()
+    }
 }
 
 #[cfg(test)]
@@ -119,9 +124,16 @@ mod tests {
     fn folders_resolve_against_the_config_file() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("config.toml");
-        std::fs::write(&file, "[library]\nfolders = [\"news\", \"/abs\"]\nmax_file_mb = 2\n").unwrap();
+        std::fs::write(
+            &file,
+            "[library]\nfolders = [\"news\", \"/abs\"]\nmax_file_mb = 2\n",
+        )
+        .unwrap();
         let c = Config::load(Some(&file)).unwrap();
-        assert_eq!(c.library.folders, vec![dir.path().join("news"), PathBuf::from("/abs")]);
+        assert_eq!(
+            c.library.folders,
+            vec![dir.path().join("news"), PathBuf::from("/abs")]
+        );
         assert_eq!(c.max_bytes(), 2 * 1024 * 1024);
     }
 
@@ -132,6 +144,9 @@ mod tests {
         std::fs::write(&file, "[library]\nfolders = 3\n").unwrap();
         let err = Config::load(Some(&file)).unwrap_err().to_string();
         assert!(err.contains("config.toml"), "{err}");
-        assert_eq!(std::fs::read_to_string(&file).unwrap(), "[library]\nfolders = 3\n");
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            "[library]\nfolders = 3\n"
+        );
     }
 }

@@ -75,8 +75,13 @@ impl Library {
     /// The article whose id is `id` or starts with it.
     pub fn find(&self, id: &str) -> Result<&Article, LookupError> {
         let id = id.to_ascii_lowercase();
-        let mut hits = self.articles.iter().filter(|a| a.id.as_str().starts_with(&id));
-        let first = hits.next().ok_or_else(|| LookupError::NotFound(id.clone()))?;
+        let mut hits = self
+            .articles
+            .iter()
+            .filter(|a| a.id.as_str().starts_with(&id));
+        let first = hits
+            .next()
+            .ok_or_else(|| LookupError::NotFound(id.clone()))?;
         // The same article saved twice has the same id: not an ambiguity.
         let others = hits.filter(|a| a.id != first.id).count();
         if others > 0 {

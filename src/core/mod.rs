@@ -5,8 +5,8 @@
 //! `text` holds small Arabic-aware text helpers shared by the loaders.
 
 pub mod article;
-pub mod library;
 pub mod dates;
+pub mod library;
 pub mod load;
 pub mod sanitize;
 pub mod text;

@@ -172,7 +172,10 @@ mod tests {
 
     #[test]
     fn single_line_fields_are_squashed() {
-        assert_eq!(sanitize_line("  عنوان\n  الخبر\u{1b}[1m ").text, "عنوان الخبر");
+        assert_eq!(
+            sanitize_line("  عنوان\n  الخبر\u{1b}[1m ").text,
+            "عنوان الخبر"
+        );
     }
 
     proptest::proptest! {

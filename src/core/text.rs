@@ -16,7 +16,8 @@ pub fn is_arabic_letter(c: char) -> bool {
 
 /// Strong right-to-left letters: Arabic script, Hebrew, Syriac, Thaana, N'Ko.
 pub fn is_rtl_letter(c: char) -> bool {
-    is_arabic_letter(c) || matches!(c, '\u{0590}'..='\u{05FF}' | '\u{0700}'..='\u{07BF}' | '\u{07C0}'..='\u{07FF}')
+    is_arabic_letter(c)
+        || matches!(c, '\u{0590}'..='\u{05FF}' | '\u{0700}'..='\u{07BF}' | '\u{07C0}'..='\u{07FF}')
 }
 
 /// The value of a decimal digit in ASCII, Arabic-Indic (٠–٩) or Extended Arabic-Indic (۰–۹).
@@ -204,15 +205,22 @@ mod tests {
             majority_direction(["NATO تعلن عن خطة جديدة"]),
             Some(Direction::Rtl)
         );
-        assert_eq!(majority_direction(["Putin قال hello world"]), Some(Direction::Ltr));
+        assert_eq!(
+            majority_direction(["Putin قال hello world"]),
+            Some(Direction::Ltr)
+        );
         assert_eq!(majority_direction(["123 ..."]), None);
     }
 
     #[test]
     fn language_of_arabic_and_english() {
-        let (ar, d) = detect_language("أعلنت وزارة الدفاع الأذربيجانية أن قواتها تمكنت من تدمير نحو 200 دبابة");
+        let (ar, d) = detect_language(
+            "أعلنت وزارة الدفاع الأذربيجانية أن قواتها تمكنت من تدمير نحو 200 دبابة",
+        );
         assert_eq!((ar.as_str(), d), ("ar", Direction::Rtl));
-        let (en, d) = detect_language("The ministry of defence said its forces destroyed about 200 tanks on Wednesday.");
+        let (en, d) = detect_language(
+            "The ministry of defence said its forces destroyed about 200 tanks on Wednesday.",
+        );
         assert_eq!((en.as_str(), d), ("en", Direction::Ltr));
     }
 }

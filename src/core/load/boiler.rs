@@ -100,7 +100,13 @@ const HARD_MARKERS: &[&str] = &[
     "share this",
     "share",
 ];
-const SOFT_MARKERS: &[&str] = &["اقرا ايضا", "اقرا المزيد", "read more", "read also", "see also"];
+const SOFT_MARKERS: &[&str] = &[
+    "اقرا ايضا",
+    "اقرا المزيد",
+    "read more",
+    "read also",
+    "see also",
+];
 
 /// Judges one line (already trimmed, non-empty) on its own.
 pub fn judge(line: &str) -> LineInfo {
@@ -133,7 +139,9 @@ pub fn judge(line: &str) -> LineInfo {
         || words >= 25 && stop_density >= 0.18
     {
         Class::Good
-    } else if words >= 7 && stop_density >= 0.08 && ends_sentence || words >= 12 && stop_density >= 0.12 {
+    } else if words >= 7 && stop_density >= 0.08 && ends_sentence
+        || words >= 12 && stop_density >= 0.12
+    {
         Class::NearGood
     } else if words < 7 {
         Class::Short
@@ -259,7 +267,9 @@ fn revise_by_context(infos: &[LineInfo]) -> Vec<Class> {
             let good = |n: Option<Class>| n == Some(Class::Good);
             match c {
                 // A line that ends without punctuation heads the body only as a headline.
-                Class::NearGood if good(prev) || good(next) && infos[i].ends_sentence => Class::Good,
+                Class::NearGood if good(prev) || good(next) && infos[i].ends_sentence => {
+                    Class::Good
+                }
                 Class::Short if good(prev) && good(next) && infos[i].ends_sentence => Class::Good,
                 Class::NearGood | Class::Short => Class::Bad,
                 other => other,
@@ -284,7 +294,8 @@ mod tests {
         );
         // A run of headlines: many words, no function words, no full stop.
         assert_eq!(
-            judge("روسيا تقصف منشآت طاقة في 3 مناطق أوكرانية زلزال بقوة 6.5 درجة قبالة جزيرة جاوا").class,
+            judge("روسيا تقصف منشآت طاقة في 3 مناطق أوكرانية زلزال بقوة 6.5 درجة قبالة جزيرة جاوا")
+                .class,
             Class::Bad
         );
     }

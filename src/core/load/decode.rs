@@ -148,12 +148,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// Many well-formed multi-byte sequences and an error: a UTF-8 file with damaged bytes, which
+/// Many well-formed multi-byte sequences and a few errors: a UTF-8 file with damaged bytes, which
 /// a single-byte guess would turn into mojibake.
 fn looks_like_broken_utf8(bytes: &[u8]) -> bool {
-    let mut valid_multibyte = 0usize;
+    let (mut valid_multibyte, mut errors) = (0usize, 0usize);
     let mut rest = bytes;
-    while !rest.is_empty() {
+    loop {
         match std::str::from_utf8(rest) {
             Ok(s) => {
                 valid_multibyte += s.chars().filter(|c| !c.is_ascii()).count();
@@ -164,11 +164,15 @@ fn looks_like_broken_utf8(bytes: &[u8]) -> bool {
                 valid_multibyte += std::str::from_utf8(good)
                     .map(|s| s.chars().filter(|c| !c.is_ascii()).count())
                     .unwrap_or(0);
-                rest = &after[e.error_len().unwrap_or(after.len()).min(after.len())..];
+                errors += 1;
+                let skip = e.error_len().unwrap_or(after.len()).min(after.len()).max(1);
+                rest = after.get(skip..).unwrap_or_default();
             }
         }
     }
-    valid_multibyte >= 8
+    // Legacy single-byte Arabic text forms a few valid pairs by chance, and fails everywhere
+    // else; damaged UTF-8 is nearly all valid.
+    valid_multibyte >= 20 && errors * 50 < valid_multibyte
 }
 
 /// The charset an HTML or XML file declares in its first 2 KiB.
@@ -240,7 +244,10 @@ mod tests {
         let text = format!("{ARABIC}\n{ARABIC}");
         let cp = encode(&text, encoding_rs::WINDOWS_1256);
         let d = decode(&cp).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), (text.as_str(), "windows-1256"));
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            (text.as_str(), "windows-1256")
+        );
         let iso_text = "وزارة الدفاع تعلن تدمير مئتي دبابة وعربة مدرعة في الاشتباكات";
         let iso = encode(iso_text, encoding_rs::ISO_8859_6);
         let d = decode(&iso).unwrap();
@@ -264,12 +271,21 @@ mod tests {
             decode(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err(),
             DecodeError::Binary("PNG image")
         );
-        assert!(matches!(decode(b"abc\0\x01\x02def\0").unwrap_err(), DecodeError::Binary(_)));
+        assert!(matches!(
+            decode(b"abc\0\x01\x02def\0").unwrap_err(),
+            DecodeError::Binary(_)
+        ));
         let mut broken = ARABIC.as_bytes().to_vec();
         broken.insert(10, 0xFF);
-        assert!(matches!(decode(&broken).unwrap_err(), DecodeError::Undecodable(_)));
+        assert!(matches!(
+            decode(&broken).unwrap_err(),
+            DecodeError::Undecodable(_)
+        ));
         // UTF-16 with a BOM but an odd number of bytes.
-        assert!(matches!(decode(b"\xFF\xFEa\0b").unwrap_err(), DecodeError::Undecodable(_)));
+        assert!(matches!(
+            decode(b"\xFF\xFEa\0b").unwrap_err(),
+            DecodeError::Undecodable(_)
+        ));
     }
 
     #[test]

@@ -8,11 +8,26 @@ use super::{LoadReport, load_bytes, sort_newest_first};
 
 /// The embedded files: a name under `demo/` and the bytes.
 pub const FILES: &[(&str, &str)] = &[
-    ("000_25ffcebcfb473456.txt", include_str!("../../../assets/demo/000_25ffcebcfb473456.txt")),
-    ("001_0b453c8b0ae0108c.txt", include_str!("../../../assets/demo/001_0b453c8b0ae0108c.txt")),
-    ("002_6b299cd65c581879.txt", include_str!("../../../assets/demo/002_6b299cd65c581879.txt")),
-    ("003_6b939b76667bada4.txt", include_str!("../../../assets/demo/003_6b939b76667bada4.txt")),
-    ("004_0a8a8afc27c77643.txt", include_str!("../../../assets/demo/004_0a8a8afc27c77643.txt")),
+    (
+        "000_25ffcebcfb473456.txt",
+        include_str!("../../../assets/demo/000_25ffcebcfb473456.txt"),
+    ),
+    (
+        "001_0b453c8b0ae0108c.txt",
+        include_str!("../../../assets/demo/001_0b453c8b0ae0108c.txt"),
+    ),
+    (
+        "002_6b299cd65c581879.txt",
+        include_str!("../../../assets/demo/002_6b299cd65c581879.txt"),
+    ),
+    (
+        "003_6b939b76667bada4.txt",
+        include_str!("../../../assets/demo/003_6b939b76667bada4.txt"),
+    ),
+    (
+        "004_0a8a8afc27c77643.txt",
+        include_str!("../../../assets/demo/004_0a8a8afc27c77643.txt"),
+    ),
 ];
 
 /// Loads the demo corpus. Paths read `demo/<name>`.

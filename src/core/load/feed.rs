@@ -1,3 +1,5 @@
 //! (temporary)
 use super::{Draft, FormatError};
-pub fn parse(_t: &str) -> Result<Vec<Draft>, FormatError> { Err(FormatError::Feed("x".into())) }
+pub fn parse(_t: &str) -> Result<Vec<Draft>, FormatError> {
+    Err(FormatError::Feed("x".into()))
+}

@@ -27,7 +27,11 @@ pub struct FileInfo<'a> {
 
 /// Completes a draft. Fails only when nothing of an article is left.
 pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
-    let mut removed = if file.item.is_some_and(|n| n > 0) { 0 } else { file.removed };
+    let mut removed = if file.item.is_some_and(|n| n > 0) {
+        0
+    } else {
+        file.removed
+    };
     let mut line = |s: Option<String>| -> Option<String> {
         let s = sanitize_line(s.as_deref()?);
         removed += s.removed;
@@ -38,7 +42,11 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
     let mut credit = line(draft.credit);
     let url = line(draft.url);
     let date_text = line(draft.date_text);
-    let context: Vec<String> = draft.context.iter().filter_map(|c| line(Some(c.clone()))).collect();
+    let context: Vec<String> = draft
+        .context
+        .iter()
+        .filter_map(|c| line(Some(c.clone())))
+        .collect();
     let mut paragraphs: Vec<String> = Vec::with_capacity(draft.paragraphs.len());
     for p in &draft.paragraphs {
         let s = sanitize(p);
@@ -93,7 +101,11 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
     if lang == "und"
         && let Some(declared) = draft.lang.as_deref()
     {
-        lang = declared.split(['-', '_']).next().unwrap_or("und").to_ascii_lowercase();
+        lang = declared
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("und")
+            .to_ascii_lowercase();
     }
     let id = match file.whole_text {
         Some(text) => ArticleId::of_content(&squash_spaces(text)),

@@ -6,11 +6,35 @@ use scraper::{Html, Node};
 
 /// Block-level elements that end a paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
-    "article", "figure", "figcaption", "pre", "ul", "ol", "table", "hr", "dd", "dt",
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+    "article",
+    "figure",
+    "figcaption",
+    "pre",
+    "ul",
+    "ol",
+    "table",
+    "hr",
+    "dd",
+    "dt",
 ];
 /// Elements whose text is never article text.
-const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg", "iframe", "nav", "aside", "footer", "form", "button"];
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "nav", "aside", "footer", "form",
+    "button",
+];
 
 /// Reduces an HTML fragment to its paragraphs of text (entities decoded, whitespace squashed).
 pub fn fragment_to_paragraphs(html: &str) -> Vec<String> {
@@ -54,4 +78,6 @@ fn flush(current: &mut String, out: &mut Vec<String>) {
 }
 
 /// (temporary)
-pub fn parse(_t: &str) -> Result<super::Draft, super::FormatError> { Err(super::FormatError::Html("x".into())) }
+pub fn parse(_t: &str) -> Result<super::Draft, super::FormatError> {
+    Err(super::FormatError::Html("x".into()))
+}

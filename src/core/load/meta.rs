@@ -65,7 +65,11 @@ pub struct DateCandidate {
 
 /// Scores the dates of `lines[range]` as the page's publication date. `anchor` is the line
 /// of the headline when known: the date of a page sits next to its headline.
-pub fn date_candidates(lines: &[&str], range: std::ops::Range<usize>, anchor: Option<usize>) -> Vec<DateCandidate> {
+pub fn date_candidates(
+    lines: &[&str],
+    range: std::ops::Range<usize>,
+    anchor: Option<usize>,
+) -> Vec<DateCandidate> {
     let mut out = Vec::new();
     for i in range {
         let line = lines[i];
@@ -115,9 +119,9 @@ pub fn best_date(mut candidates: Vec<DateCandidate>) -> Option<(usize, PubDate)>
     let best = candidates.first()?;
     let mut date = best.found.date.clone();
     if date.hijri.is_none()
-        && let Some(h) = candidates
-            .iter()
-            .find(|c| c.line == best.line && c.found.date.hijri.is_some() && c.found.date.date == date.date)
+        && let Some(h) = candidates.iter().find(|c| {
+            c.line == best.line && c.found.date.hijri.is_some() && c.found.date.date == date.date
+        })
     {
         date.hijri = h.found.date.hijri;
     }
@@ -126,16 +130,38 @@ pub fn best_date(mut candidates: Vec<DateCandidate>) -> Option<(usize, PubDate)>
 
 /// Words that name a kind of outlet; a short line holding one is a site's name.
 const OUTLET_WORDS: &[&str] = &[
-    "موقع", "بوابه", "صحيفه", "جريده", "قناه", "شبكه", "مجموعه", "اذاعه", "راديو", "تلفزيون",
-    "مجله", "يوميه", "news", "times", "post", "tribune", "tv", "herald", "gazette", "press",
+    "موقع",
+    "بوابه",
+    "صحيفه",
+    "جريده",
+    "قناه",
+    "شبكه",
+    "مجموعه",
+    "اذاعه",
+    "راديو",
+    "تلفزيون",
+    "مجله",
+    "يوميه",
+    "news",
+    "times",
+    "post",
+    "tribune",
+    "tv",
+    "herald",
+    "gazette",
+    "press",
 ];
 
 /// Whether `line` names an outlet («موقع أنصار الله», «Lebanon News»).
 pub fn has_outlet_word(line: &str) -> bool {
     let folded = fold_arabic(line).to_lowercase();
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| OUTLET_WORDS.contains(&w) || OUTLET_WORDS.iter().any(|o| w.len() > o.len() && (w.starts_with(&format!("ال{o}")) || w.starts_with(&format!("و{o}")))))
+    folded.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        OUTLET_WORDS.contains(&w)
+            || OUTLET_WORDS.iter().any(|o| {
+                w.len() > o.len()
+                    && (w.starts_with(&format!("ال{o}")) || w.starts_with(&format!("و{o}")))
+            })
+    })
 }
 
 /// The outlet named before the date on a dateline: «القاهرة - بوابة الوسط» → «بوابة الوسط»,
@@ -161,13 +187,32 @@ pub fn outlet_before_date(line: &str, date_start: usize) -> Option<String> {
 /// Removes the words that introduce a date («نشر في», «بتاريخ», a weekday, «اليوم»).
 fn strip_date_words(s: &str) -> String {
     const INTRO: &[&str] = &[
-        "نشر", "نشرت", "في", "بتاريخ", "تاريخ", "النشر", "اليوم", "يوم", "الاحد", "الاثنين", "الثلاثاء",
-        "الاربعاء", "الخميس", "الجمعه", "السبت", "اخر", "تحديث", "published", "on", "updated",
+        "نشر",
+        "نشرت",
+        "في",
+        "بتاريخ",
+        "تاريخ",
+        "النشر",
+        "اليوم",
+        "يوم",
+        "الاحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الاربعاء",
+        "الخميس",
+        "الجمعه",
+        "السبت",
+        "اخر",
+        "تحديث",
+        "published",
+        "on",
+        "updated",
     ];
     let words: Vec<&str> = s.split_whitespace().collect();
     let mut end = words.len();
     while end > 0 {
-        let w = fold_arabic(words[end - 1].trim_matches(|c: char| !c.is_alphanumeric())).to_lowercase();
+        let w =
+            fold_arabic(words[end - 1].trim_matches(|c: char| !c.is_alphanumeric())).to_lowercase();
         if w.is_empty() || INTRO.contains(&w.as_str()) || w.trim_start_matches('و').is_empty() {
             end -= 1;
         } else {
@@ -185,7 +230,9 @@ pub fn masthead_name(line: &str, page: &str, arabic: bool) -> Option<String> {
     let folded_page = fold_arabic(page);
     split_outside_quotes(line)
         .into_iter()
-        .map(|p| squash_spaces(p.trim_matches(|c: char| c.is_whitespace() || "|:–—-!.,،".contains(c))))
+        .map(|p| {
+            squash_spaces(p.trim_matches(|c: char| c.is_whitespace() || "|:–—-!.,،".contains(c)))
+        })
         .filter(|p| (1..=8).contains(&word_count(p)))
         .map(|p| {
             let mut score = 0i32;
@@ -219,7 +266,13 @@ fn split_outside_quotes(line: &str) -> Vec<&str> {
                 && chars.get(k + 1).is_some_and(|n| n.1 == ' ')
         };
         match (quote, c) {
-            (None, '"' | '«' | '“') => quote = Some(match c { '«' => '»', '“' => '”', _ => '"' }),
+            (None, '"' | '«' | '“') => {
+                quote = Some(match c {
+                    '«' => '»',
+                    '“' => '”',
+                    _ => '"',
+                })
+            }
             (Some(q), c) if c == q => quote = None,
             (None, '|' | ':') => {
                 parts.push(&line[start..i]);
@@ -242,22 +295,46 @@ mod tests {
 
     #[test]
     fn credit_lines() {
-        assert_eq!(credit_line("المصدر: نوفوستي"), Some(CreditLine::Agency("نوفوستي".into())));
-        assert_eq!(credit_line("المصدر / وكالات - هيا"), Some(CreditLine::Agency("وكالات - هيا".into())));
-        assert_eq!(credit_line("(المصدر: رويترز)"), Some(CreditLine::Agency("رويترز".into())));
-        assert_eq!(credit_line("Source: Reuters"), Some(CreditLine::Agency("Reuters".into())));
-        assert_eq!(credit_line("الصورة: وزارة الخارجية الروسية"), Some(CreditLine::Media));
-        assert_eq!(credit_line("المصدر الرئيسي للدخل في البلاد هو النفط والغاز الطبيعي منذ عقود طويلة مضت"), None);
+        assert_eq!(
+            credit_line("المصدر: نوفوستي"),
+            Some(CreditLine::Agency("نوفوستي".into()))
+        );
+        assert_eq!(
+            credit_line("المصدر / وكالات - هيا"),
+            Some(CreditLine::Agency("وكالات - هيا".into()))
+        );
+        assert_eq!(
+            credit_line("(المصدر: رويترز)"),
+            Some(CreditLine::Agency("رويترز".into()))
+        );
+        assert_eq!(
+            credit_line("Source: Reuters"),
+            Some(CreditLine::Agency("Reuters".into()))
+        );
+        assert_eq!(
+            credit_line("الصورة: وزارة الخارجية الروسية"),
+            Some(CreditLine::Media)
+        );
+        assert_eq!(
+            credit_line("المصدر الرئيسي للدخل في البلاد هو النفط والغاز الطبيعي منذ عقود طويلة مضت"),
+            None
+        );
     }
 
     #[test]
     fn outlets_on_datelines() {
         let line = "القاهرة - بوابة الوسط الخميس 08 أكتوبر 2020, 03:53 مساء";
         let start = line.find("08").unwrap_or(0);
-        assert_eq!(outlet_before_date(line, start).as_deref(), Some("بوابة الوسط"));
+        assert_eq!(
+            outlet_before_date(line, start).as_deref(),
+            Some("بوابة الوسط")
+        );
         let line = "موقع أنصار الله  – 14 صفر 1442هـ";
         let start = line.find("14").unwrap_or(0);
-        assert_eq!(outlet_before_date(line, start).as_deref(), Some("موقع أنصار الله"));
+        assert_eq!(
+            outlet_before_date(line, start).as_deref(),
+            Some("موقع أنصار الله")
+        );
         let line = "الجمعة 09/10/2020";
         assert_eq!(outlet_before_date(line, line.find('0').unwrap_or(0)), None);
     }
@@ -266,7 +343,10 @@ mod tests {
     fn masthead_prefers_the_recurring_name() {
         let line = "Lebanon News I ليبانون تابلويد : أخبار الساعة من لبنان والعالم!";
         let page = format!("{line}\nاخبار ليبانون تابلويد الآن عبر خدمة");
-        assert_eq!(masthead_name(line, &page, true).as_deref(), Some("ليبانون تابلويد"));
+        assert_eq!(
+            masthead_name(line, &page, true).as_deref(),
+            Some("ليبانون تابلويد")
+        );
         let line = "مجموعة الرؤية الاستراتيجية \"روسيا - العالم الإسلامي\"";
         assert_eq!(masthead_name(line, line, true).as_deref(), Some(line));
     }

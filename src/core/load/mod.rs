@@ -49,7 +49,9 @@ impl Default for LoadOptions {
 pub enum LoadError {
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
-    #[error("file too large ({size} bytes; the limit is {limit} bytes, see max_file_mb in the config)")]
+    #[error(
+        "file too large ({size} bytes; the limit is {limit} bytes, see max_file_mb in the config)"
+    )]
     TooLarge { size: u64, limit: u64 },
     #[error(transparent)]
     Decode(#[from] DecodeError),
@@ -70,7 +72,13 @@ pub struct LoadProblem {
 impl std::fmt::Display for LoadProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.item {
-            Some(n) => write!(f, "{} (item {}): {}", self.path.display(), n + 1, self.error),
+            Some(n) => write!(
+                f,
+                "{} (item {}): {}",
+                self.path.display(),
+                n + 1,
+                self.error
+            ),
             None => write!(f, "{}: {}", self.path.display(), self.error),
         }
     }
@@ -142,7 +150,11 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
 }
 
 /// Loads the articles in `bytes`, read from `path` (whose extension chooses the reader).
-pub fn load_bytes(path: &Path, bytes: &[u8], folder_source: Option<&str>) -> (Vec<Article>, Vec<LoadProblem>) {
+pub fn load_bytes(
+    path: &Path,
+    bytes: &[u8],
+    folder_source: Option<&str>,
+) -> (Vec<Article>, Vec<LoadProblem>) {
     let problem = |item: Option<usize>, error: LoadError| LoadProblem {
         path: path.to_path_buf(),
         item,
@@ -182,7 +194,10 @@ pub fn load_bytes(path: &Path, bytes: &[u8], folder_source: Option<&str>) -> (Ve
             whole_text: (!several).then_some(clean.text.as_str()),
             folder_source,
         };
-        match draft.map_err(LoadError::from).and_then(|d| finish::finish(d, &file)) {
+        match draft
+            .map_err(LoadError::from)
+            .and_then(|d| finish::finish(d, &file))
+        {
             Ok(article) => articles.push(article),
             Err(e) => problems.push(problem(item, e)),
         }
@@ -209,13 +224,22 @@ pub fn detect_format(path: &Path, text: &str) -> Format {
 
 fn sniff(text: &str) -> Format {
     let head = text.trim_start_matches(['\u{feff}', ' ', '\n']);
-    let lower: String = head.chars().take(256).collect::<String>().to_ascii_lowercase();
+    let lower: String = head
+        .chars()
+        .take(256)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if markdown::has_front_matter(text) {
         Format::Markdown
     } else if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
         Format::Html
-    } else if lower.starts_with("<?xml") || lower.starts_with("<rss") || lower.starts_with("<feed") {
-        if lower.contains("<html") { Format::Html } else { Format::Feed }
+    } else if lower.starts_with("<?xml") || lower.starts_with("<rss") || lower.starts_with("<feed")
+    {
+        if lower.contains("<html") {
+            Format::Html
+        } else {
+            Format::Feed
+        }
     } else if lower.starts_with('{') || lower.starts_with('[') {
         Format::Json
     } else {
@@ -230,8 +254,21 @@ pub fn is_article_file(path: &Path) -> bool {
         None => true,
         Some(ext) => matches!(
             ext.to_ascii_lowercase().as_str(),
-            "txt" | "text" | "html" | "htm" | "xhtml" | "shtml" | "json" | "jsonl" | "ndjson"
-                | "md" | "markdown" | "xml" | "rss" | "atom" | "rdf"
+            "txt"
+                | "text"
+                | "html"
+                | "htm"
+                | "xhtml"
+                | "shtml"
+                | "json"
+                | "jsonl"
+                | "ndjson"
+                | "md"
+                | "markdown"
+                | "xml"
+                | "rss"
+                | "atom"
+                | "rdf"
         ),
     }
 }

@@ -14,7 +14,11 @@ use crate::core::text::{fold_arabic, is_arabic_letter, word_count};
 
 /// Reads a scraped page.
 pub fn parse(text: &str) -> Result<Draft, FormatError> {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     if lines.is_empty() {
         return Err(FormatError::Empty("the file holds no text".into()));
     }
@@ -34,7 +38,9 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
         // Too little prose for the rules (a brief, a note): everything but the first line
         // and the obvious boilerplate.
         body = (1..lines.len())
-            .filter(|&i| !infos[i].link_like && infos[i].end_marker.is_none() && credits[i].is_none())
+            .filter(|&i| {
+                !infos[i].link_like && infos[i].end_marker.is_none() && credits[i].is_none()
+            })
             .collect();
     }
     let body_start = body.first().copied().unwrap_or(lines.len());
@@ -42,7 +48,16 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
 
     let title_line = pick_title(&lines, &infos, &credits, &body, body_start, arabic);
     let date = pick_date(&lines, body_start, body_end, title_line);
-    let source = pick_source(&lines, &infos, &credits, text, date.as_ref().map(|d| d.0), title_line, body_end, arabic);
+    let source = pick_source(
+        &lines,
+        &infos,
+        &credits,
+        text,
+        date.as_ref().map(|d| d.0),
+        title_line,
+        body_end,
+        arabic,
+    );
     let credit = credits.iter().find_map(|c| match c {
         Some(CreditLine::Agency(who)) => Some(who.clone()),
         _ => None,
@@ -69,7 +84,10 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
 /// A line that is a date and little else (a dateline or a timestamp).
 fn is_date_line(line: &str) -> bool {
     let dates = find_dates(line);
-    let dated: usize = dates.iter().map(|d| word_count(&line[d.start..d.end])).sum();
+    let dated: usize = dates
+        .iter()
+        .map(|d| word_count(&line[d.start..d.end]))
+        .sum();
     !dates.is_empty() && word_count(line) <= dated + 6
 }
 
@@ -133,7 +151,10 @@ fn pick_title(
 fn content_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
     let mut out = HashSet::new();
     for t in texts {
-        for w in fold_arabic(t).to_lowercase().split(|c: char| !c.is_alphanumeric()) {
+        for w in fold_arabic(t)
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+        {
             let mut w = w;
             for prefix in ["وال", "بال", "فال", "كال", "لل", "ال", "و"] {
                 if let Some(rest) = w.strip_prefix(prefix)
@@ -165,7 +186,9 @@ fn pick_date(
             .into_iter()
             .filter(|c| {
                 let folded = fold_arabic(lines[c.line]).to_lowercase();
-                ["نشر", "تاريخ", "published", "posted"].iter().any(|cue| folded.contains(cue))
+                ["نشر", "تاريخ", "published", "posted"]
+                    .iter()
+                    .any(|cue| folded.contains(cue))
             })
             .collect();
     }
@@ -188,7 +211,9 @@ fn pick_source(
     if let Some(i) = date_line
         && let Some(found) = find_dates(lines[i]).first()
         && let Some(name) = meta::outlet_before_date(lines[i], found.start)
-        && !name.chars().all(|c| c.is_ascii_digit() || !c.is_alphanumeric())
+        && !name
+            .chars()
+            .all(|c| c.is_ascii_digit() || !c.is_alphanumeric())
     {
         return Some(name);
     }

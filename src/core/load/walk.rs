@@ -57,7 +57,10 @@ pub fn collect(paths: &[PathBuf]) -> Result<(Vec<FileToLoad>, Vec<LoadProblem>),
                 Ok(e) => e,
                 Err(e) => {
                     problems.push(LoadProblem {
-                        path: e.path().map(Path::to_path_buf).unwrap_or_else(|| root.clone()),
+                        path: e
+                            .path()
+                            .map(Path::to_path_buf)
+                            .unwrap_or_else(|| root.clone()),
                         item: None,
                         error: LoadError::Io(std::io::Error::other(e.to_string().to_lowercase())),
                     });
