@@ -167,11 +167,11 @@ fn end_marker(line: &str, words: usize) -> Option<Marker> {
     let matches = |list: &[&str]| {
         list.iter().any(|m| {
             folded == *m
-                // «المزيد من بوابة الوسط»: a two-word heading may name the site after it.
-                || m.contains(' ')
-                    && folded
-                        .strip_prefix(m)
-                        .is_some_and(|rest| rest.starts_with(' ') && word_count(rest) <= 3)
+                // «المزيد من بوابة الوسط», «تعليقات الزوار»: a heading may be followed by a
+                // name; a one-word heading by one word only, or it is a sentence («شارك …»).
+                || folded.strip_prefix(m).is_some_and(|rest| {
+                    rest.starts_with(' ') && word_count(rest) <= if m.contains(' ') { 3 } else { 1 }
+                })
         })
     };
     if matches(HARD_MARKERS) {

@@ -233,8 +233,9 @@ pub fn masthead_name(line: &str, page: &str, arabic: bool) -> Option<String> {
         .map(|p| {
             squash_spaces(p.trim_matches(|c: char| c.is_whitespace() || "|:–—-!.,،".contains(c)))
         })
-        .filter(|p| (1..=8).contains(&word_count(p)))
-        .map(|p| {
+        .filter(|p| (1..=8).contains(&word_count(p)) && !is_interface_word(p))
+        .enumerate()
+        .map(|(k, p)| {
             let mut score = 0i32;
             if folded_page.matches(fold_arabic(&p).as_str()).count() > 1 {
                 score += 3;
@@ -245,11 +246,45 @@ pub fn masthead_name(line: &str, page: &str, arabic: bool) -> Option<String> {
             if has_outlet_word(&p) {
                 score += 2;
             }
+            // «أخبار لبنان والعالم»: a tagline describes the news, it does not name a site.
+            let first_word = fold_arabic(p.split_whitespace().next().unwrap_or(""));
+            if ["اخبار", "الاخبار", "news"].contains(&first_word.to_lowercase().as_str())
+                && word_count(&p) > 2
+            {
+                score -= 2;
+            }
             score -= word_count(&p) as i32 / 2;
-            (score, p)
+            // Between equals, the first part: a masthead names the site before its slogan.
+            (score * 16 - k.min(15) as i32, p)
         })
         .max_by_key(|(score, _)| *score)
         .map(|(_, p)| p)
+}
+
+/// Words of a site's interface (menus, search, login) that are never an outlet's name.
+pub fn is_interface_word(s: &str) -> bool {
+    const UI: &[&str] = &[
+        "menu",
+        "home",
+        "search",
+        "login",
+        "sign in",
+        "subscribe",
+        "القائمه",
+        "قائمه",
+        "الرئيسيه",
+        "بحث",
+        "تسجيل الدخول",
+        "اشترك",
+        "الصفحه الرئيسيه",
+        "ru en",
+        "en",
+        "ar",
+        "english",
+        "عربي",
+    ];
+    let folded = fold_arabic(s.trim()).to_lowercase();
+    UI.contains(&folded.as_str())
 }
 
 /// Cuts a masthead at its separators (`|`, `:`, a dash or a lone `I` between spaces), but not

@@ -235,12 +235,33 @@ fn pick_source(
         }
     }
     // A first line that is a name: not a menu, not a row of language codes («Ru En»).
-    let first = header.clone().next()?;
-    let looks_like_name = lines[first]
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.chars().count() >= 3);
-    if is_name_line(first) && looks_like_name {
-        return meta::masthead_name(lines[first], page, arabic);
+    if let Some(first) = header.clone().next() {
+        let looks_like_name = lines[first]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.chars().count() >= 3);
+        // Mastheads use the same bars as menus («الشروق أونلاين | أخبار الجزائر»), so the
+        // first line is judged without the link-list test.
+        let info = &infos[first];
+        let masthead_like = (1..=10).contains(&info.words)
+            && lines[first].matches('|').count() <= 2
+            && info.end_marker.is_none()
+            && credits[first].is_none()
+            && Some(first) != title
+            && find_dates(lines[first]).is_empty();
+        if masthead_like
+            && looks_like_name
+            && let Some(name) = meta::masthead_name(lines[first], page, arabic)
+        {
+            return Some(name);
+        }
     }
-    None
+    // A dateline without a date under the headline: «الرياض - واس» (place - outlet).
+    let title = title?;
+    lines[title + 1..lines.len().min(title + 4)]
+        .iter()
+        .find_map(|l| {
+            let (place, name) = l.split_once(" - ").or_else(|| l.split_once(" – "))?;
+            let short = |s: &str| (1..=3).contains(&word_count(s));
+            (short(place) && short(name) && !l.ends_with('.')).then(|| name.trim().to_string())
+        })
 }
