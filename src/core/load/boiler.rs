@@ -117,7 +117,13 @@ pub fn judge(line: &str) -> LineInfo {
         .collect();
     let stops = tokens
         .iter()
-        .filter(|t| STOP_WORDS.contains(t.to_lowercase().as_str()))
+        .filter(|t| {
+            if t.bytes().any(|b| b.is_ascii_uppercase()) {
+                STOP_WORDS.contains(t.to_ascii_lowercase().as_str())
+            } else {
+                STOP_WORDS.contains(*t)
+            }
+        })
         .count();
     let stop_density = if tokens.is_empty() {
         0.0

@@ -70,9 +70,10 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
     let context_refs: Vec<&str> = context.iter().map(String::as_str).collect();
     let mut dateline = None;
     if date.is_none() {
-        let candidates = meta::date_candidates(&context_refs, 0..context_refs.len(), None);
+        let dates: Vec<_> = context_refs.iter().map(|l| find_dates(l)).collect();
+        let candidates = meta::date_candidates(&context_refs, &dates, 0..context_refs.len(), None);
         if let Some((i, d)) = meta::best_date(candidates) {
-            dateline = Some(i);
+            dateline = dates[i].first().map(|f| (i, f.start));
             date = Some(d);
         }
     }
@@ -81,9 +82,8 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
         .map(str::to_string)
         .or(source)
         .or_else(|| {
-            let i = dateline?;
-            let found = find_dates(context_refs[i]).into_iter().next()?;
-            meta::outlet_before_date(context_refs[i], found.start)
+            let (i, start) = dateline?;
+            meta::outlet_before_date(context_refs[i], start)
         });
 
     let title = match title {

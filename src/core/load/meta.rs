@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::core::dates::{FoundDate, PubDate, find_dates};
+use crate::core::dates::{FoundDate, PubDate};
 use crate::core::text::{fold_arabic, is_arabic_letter, squash_spaces, word_count};
 
 /// What a credit-like line says.
@@ -65,16 +65,21 @@ pub struct DateCandidate {
 
 /// Scores the dates of `lines[range]` as the page's publication date. `anchor` is the line
 /// of the headline when known: the date of a page sits next to its headline.
+/// `dates[i]` holds the dates found in `lines[i]`.
 pub fn date_candidates(
     lines: &[&str],
+    dates: &[Vec<FoundDate>],
     range: std::ops::Range<usize>,
     anchor: Option<usize>,
 ) -> Vec<DateCandidate> {
     let mut out = Vec::new();
     for i in range {
         let line = lines[i];
-        for found in find_dates(line) {
-            let folded = fold_arabic(line).to_lowercase();
+        if dates[i].is_empty() {
+            continue;
+        }
+        let folded = fold_arabic(line).to_lowercase();
+        for found in dates[i].iter().cloned() {
             let other_words =
                 word_count(line).saturating_sub(word_count(&line[found.start..found.end]));
             let mut score = 0;

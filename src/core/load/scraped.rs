@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use crate::core::dates::find_dates;
+use crate::core::dates::{FoundDate, find_dates};
 use crate::core::load::boiler::{self, Class, LineInfo};
 use crate::core::load::meta::{self, CreditLine};
 use crate::core::load::{Draft, FormatError};
@@ -26,9 +26,14 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
         > text.chars().filter(char::is_ascii_alphabetic).count();
 
     let credits: Vec<Option<CreditLine>> = lines.iter().map(|l| meta::credit_line(l)).collect();
+    let dates: Vec<Vec<FoundDate>> = lines.iter().map(|l| find_dates(l)).collect();
+    let page = Page {
+        lines: &lines,
+        dates: &dates,
+    };
     let mut infos: Vec<LineInfo> = lines.iter().map(|l| boiler::judge(l)).collect();
-    for (info, (line, credit)) in infos.iter_mut().zip(lines.iter().zip(&credits)) {
-        if credit.is_some() || is_date_line(line) {
+    for (i, info) in infos.iter_mut().enumerate() {
+        if credits[i].is_some() || page.is_date_line(i) {
             info.class = Class::Bad;
         }
     }
@@ -46,17 +51,11 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
     let body_start = body.first().copied().unwrap_or(lines.len());
     let body_end = body.last().copied().unwrap_or(0);
 
-    let title_line = pick_title(&lines, &infos, &credits, &body, body_start, arabic);
-    let date = pick_date(&lines, body_start, body_end, title_line);
+    let title_line = pick_title(&page, &infos, &credits, &body, body_start, arabic);
+    let date = pick_date(&page, body_start, body_end, title_line);
+    let date_line = date.as_ref().map(|d| d.0);
     let source = pick_source(
-        &lines,
-        &infos,
-        &credits,
-        text,
-        date.as_ref().map(|d| d.0),
-        title_line,
-        body_end,
-        arabic,
+        &page, &infos, &credits, text, date_line, title_line, body_end, arabic,
     );
     let credit = credits.iter().find_map(|c| match c {
         Some(CreditLine::Agency(who)) => Some(who.clone()),
@@ -81,27 +80,37 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
     })
 }
 
-/// A line that is a date and little else (a dateline or a timestamp).
-fn is_date_line(line: &str) -> bool {
-    let dates = find_dates(line);
-    let dated: usize = dates
-        .iter()
-        .map(|d| word_count(&line[d.start..d.end]))
-        .sum();
-    !dates.is_empty() && word_count(line) <= dated + 6
+/// The page's lines and the dates found in each, computed once.
+struct Page<'a> {
+    lines: &'a [&'a str],
+    dates: &'a [Vec<FoundDate>],
+}
+
+impl Page<'_> {
+    /// A line that is a date and little else (a dateline or a timestamp).
+    fn is_date_line(&self, i: usize) -> bool {
+        let line = self.lines[i];
+        let dates = &self.dates[i];
+        let dated: usize = dates
+            .iter()
+            .map(|d| word_count(&line[d.start..d.end]))
+            .sum();
+        !dates.is_empty() && word_count(line) <= dated + 6
+    }
 }
 
 /// The headline: a line above the body, neither menu, date nor credit, whose words the body
 /// uses. Closer to the body and unpunctuated is better; a repeated line is a headline shown
 /// twice.
 fn pick_title(
-    lines: &[&str],
+    page: &Page<'_>,
     infos: &[LineInfo],
     credits: &[Option<CreditLine>],
     body: &[usize],
     body_start: usize,
     arabic: bool,
 ) -> Option<usize> {
+    let lines = page.lines;
     let body_words = content_words(body.iter().take(3).map(|&i| lines[i]));
     let mut best: Option<(f32, usize)> = None;
     let mut seen = HashSet::new();
@@ -115,7 +124,7 @@ fn pick_title(
             || info.end_marker.is_some()
             || credits[i].is_some()
             || !(2..=40).contains(&info.words)
-            || is_date_line(line)
+            || page.is_date_line(i)
             || arabic && !line.chars().any(is_arabic_letter)
         {
             continue;
@@ -175,14 +184,15 @@ fn content_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String
 /// The page's own date: above the body, beside the headline; below the body only on a line
 /// that says it is the publication date.
 fn pick_date(
-    lines: &[&str],
+    page: &Page<'_>,
     body_start: usize,
     body_end: usize,
     title: Option<usize>,
 ) -> Option<(usize, crate::core::dates::PubDate)> {
-    let mut candidates = meta::date_candidates(lines, 0..body_start.min(lines.len()), title);
+    let (lines, dates) = (page.lines, page.dates);
+    let mut candidates = meta::date_candidates(lines, dates, 0..body_start.min(lines.len()), title);
     if candidates.is_empty() && body_end + 1 < lines.len() {
-        candidates = meta::date_candidates(lines, body_end + 1..lines.len(), None)
+        candidates = meta::date_candidates(lines, dates, body_end + 1..lines.len(), None)
             .into_iter()
             .filter(|c| {
                 let folded = fold_arabic(lines[c.line]).to_lowercase();
@@ -199,17 +209,18 @@ fn pick_date(
 /// above the headline or below the body, else the masthead (first line).
 #[allow(clippy::too_many_arguments)]
 fn pick_source(
-    lines: &[&str],
+    page: &Page<'_>,
     infos: &[LineInfo],
     credits: &[Option<CreditLine>],
-    page: &str,
+    text: &str,
     date_line: Option<usize>,
     title: Option<usize>,
     body_end: usize,
     arabic: bool,
 ) -> Option<String> {
+    let lines = page.lines;
     if let Some(i) = date_line
-        && let Some(found) = find_dates(lines[i]).first()
+        && let Some(found) = page.dates[i].first()
         && let Some(name) = meta::outlet_before_date(lines[i], found.start)
         && !name
             .chars()
@@ -225,13 +236,13 @@ fn pick_source(
             && credits[i].is_none()
             && Some(i) != title
             && !lines[i].ends_with('.')
-            && find_dates(lines[i]).is_empty()
+            && page.dates[i].is_empty()
     };
     let header = 0..title.unwrap_or(0);
     let footer = (body_end + 1).min(lines.len())..lines.len();
     for i in header.clone().chain(footer) {
         if is_name_line(i) && meta::has_outlet_word(lines[i]) {
-            return meta::masthead_name(lines[i], page, arabic);
+            return meta::masthead_name(lines[i], text, arabic);
         }
     }
     // A first line that is a name: not a menu, not a row of language codes («Ru En»).
@@ -247,10 +258,10 @@ fn pick_source(
             && info.end_marker.is_none()
             && credits[first].is_none()
             && Some(first) != title
-            && find_dates(lines[first]).is_empty();
+            && page.dates[first].is_empty();
         if masthead_like
             && looks_like_name
-            && let Some(name) = meta::masthead_name(lines[first], page, arabic)
+            && let Some(name) = meta::masthead_name(lines[first], text, arabic)
         {
             return Some(name);
         }
