@@ -6,6 +6,20 @@
 //! with the Umm al-Qura calendar, the original kept), day-first numeric dates checked against
 //! a stated weekday, and Arabic-Indic digits. Which of the dates on a page is the article's
 //! own is decided by the loader, not here.
+//!
+//! Layout: `names` (word lists and folding), `hijri` (calendar conversion), `scan` (the
+//! running-text scanner), `machine` (metadata strings); this file holds the types and the
+//! public entry points.
+
+mod hijri;
+mod machine;
+mod names;
+mod scan;
+#[cfg(test)]
+mod tests;
+
+pub use hijri::hijri_to_gregorian;
+pub use names::{hijri_month_from_name, month_from_name, weekday_from_name};
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime};
 use serde::Serialize;
@@ -53,24 +67,34 @@ pub struct FoundDate {
     pub has_weekday: bool,
 }
 
-/// Parses a metadata date string: RFC 3339 / ISO 8601 (with or without time and offset),
-/// RFC 2822 (feeds), and as a last resort any written date `find_dates` recognises.
-pub fn parse_machine_date(s: &str) -> Option<PubDate> {
-    let s = s.trim();
-    let dt = chrono::DateTime::parse_from_rfc3339(s).ok()?;
-    Some(PubDate {
-        date: dt.date_naive(),
-        time: Some(dt.time()),
-        offset: Some(*dt.offset()),
-        text: s.to_string(),
-        calendar: Calendar::Gregorian,
-        hijri: None,
-        uncertain: false,
-    })
+impl PubDate {
+    /// The Gregorian day as `YYYY-MM-DD`.
+    pub fn iso_date(&self) -> String {
+        self.date.format("%Y-%m-%d").to_string()
+    }
+
+    /// RFC 3339 (`2020-10-09T04:30:00-04:00`) when time and offset are known,
+    /// `YYYY-MM-DDTHH:MM:SS` when only the time is, None without a time.
+    pub fn datetime(&self) -> Option<String> {
+        let local = self.date.and_time(self.time?);
+        let base = local.format("%Y-%m-%dT%H:%M:%S").to_string();
+        Some(match self.offset {
+            Some(o) => format!("{base}{o}"),
+            None => base,
+        })
+    }
 }
 
-/// Every date written in `text`, in order of appearance.
+/// Parses a metadata date string: RFC 3339 / ISO 8601 (with or without time and offset),
+/// RFC 2822 (feeds), and as a last resort any written date `find_dates` recognises.
+/// `text` keeps the string as given (trimmed); time and offset are kept as written.
+pub fn parse_machine_date(s: &str) -> Option<PubDate> {
+    machine::parse(s)
+}
+
+/// Every full date (day, month and year) written in `text`, in order of appearance, with
+/// byte ranges into `text` that take in a stated weekday and a following time. A line
+/// without any digit returns at once, without allocating.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
-    let _ = text;
-    Vec::new()
+    scan::scan(text)
 }
