@@ -274,13 +274,3 @@ pub fn article_json(a: &Article, with_body: bool) -> Value {
     }
     v
 }
-
-// TEMP until the dates module lands.
-impl crate::core::dates::PubDate {
-    pub fn iso_date(&self) -> String {
-        self.date.format("%Y-%m-%d").to_string()
-    }
-    pub fn datetime(&self) -> Option<String> {
-        None
-    }
-}

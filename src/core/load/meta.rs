@@ -279,6 +279,24 @@ pub fn is_interface_word(s: &str) -> bool {
         "قائمه",
         "الرئيسيه",
         "بحث",
+        "facebook",
+        "twitter",
+        "x",
+        "youtube",
+        "instagram",
+        "telegram",
+        "whatsapp",
+        "tiktok",
+        "rss",
+        "google+",
+        "linkedin",
+        "فيسبوك",
+        "فيس بوك",
+        "تويتر",
+        "يوتيوب",
+        "انستغرام",
+        "تلغرام",
+        "واتساب",
         "تسجيل الدخول",
         "اشترك",
         "الصفحه الرئيسيه",
@@ -288,7 +306,8 @@ pub fn is_interface_word(s: &str) -> bool {
         "english",
         "عربي",
     ];
-    let folded = fold_arabic(s.trim()).to_lowercase();
+    let folded = fold_arabic(s.trim_matches(|c: char| c.is_whitespace() || "•·▪►-*|".contains(c)));
+    let folded = folded.to_lowercase();
     UI.contains(&folded.as_str())
 }
 

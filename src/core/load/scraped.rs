@@ -254,6 +254,8 @@ fn pick_source(
         // first line is judged without the link-list test.
         let info = &infos[first];
         let masthead_like = (1..=10).contains(&info.words)
+            && !meta::is_interface_word(lines[first])
+            && !lines[first].starts_with(['•', '·', '▪', '►', '*', '-'])
             && lines[first].matches('|').count() <= 2
             && info.end_marker.is_none()
             && credits[first].is_none()
@@ -268,9 +270,10 @@ fn pick_source(
     }
     // A dateline without a date under the headline: «الرياض - واس» (place - outlet).
     let title = title?;
-    lines[title + 1..lines.len().min(title + 4)]
-        .iter()
-        .find_map(|l| {
+    (title + 1..lines.len().min(title + 4))
+        .filter(|&i| credits[i].is_none())
+        .find_map(|i| {
+            let l = lines[i];
             let (place, name) = l.split_once(" - ").or_else(|| l.split_once(" – "))?;
             let short = |s: &str| (1..=3).contains(&word_count(s));
             (short(place) && short(name) && !l.ends_with('.')).then(|| name.trim().to_string())
