@@ -58,6 +58,7 @@ pub fn hijri_to_gregorian(h: HijriDate) -> Option<(NaiveDate, bool)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use rstest::rstest;

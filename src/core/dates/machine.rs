@@ -81,6 +81,7 @@ pub(crate) fn parse(s: &str) -> Option<PubDate> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use rstest::rstest;
