@@ -286,3 +286,36 @@ fn looks_like_dateline(line: &str) -> bool {
             .chars()
             .any(|c| crate::core::text::digit_value(c).is_some())
 }
+
+/// Paragraphs of a text that may be HTML (a feed description, a JSON body): HTML goes
+/// through [`fragment_to_paragraphs`]; plain text is split on blank lines when it has any,
+/// else on line ends.
+pub(crate) fn text_to_paragraphs(text: &str) -> Vec<String> {
+    if looks_like_html(text) {
+        return fragment_to_paragraphs(text);
+    }
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let blank_lines = text.split('\n').any(|l| l.trim().is_empty())
+        && text.trim().contains('\n')
+        && text.trim().split('\n').any(|l| l.trim().is_empty());
+    let parts: Vec<&str> = if blank_lines {
+        text.split("\n\n").collect()
+    } else {
+        text.split('\n').collect()
+    };
+    parts
+        .iter()
+        .map(|p| squash_spaces(p))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Whether a text holds HTML tags or entities.
+fn looks_like_html(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
+        || ["&amp;", "&quot;", "&nbsp;", "&#", "&lt;", "&gt;"]
+            .iter()
+            .any(|e| text.contains(e))
+}
