@@ -13,7 +13,7 @@ pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 /// Environment variable naming a config file to use instead of the XDG one.
 pub const CONFIG_ENV: &str = "KHABAR_CONFIG";
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub library: LibraryConfig,
@@ -24,14 +24,6 @@ pub struct Config {
 pub struct LibraryConfig {
     pub folders: Vec<PathBuf>,
     pub max_file_mb: u64,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            library: LibraryConfig::default(),
-        }
-    }
 }
 
 impl Default for LibraryConfig {

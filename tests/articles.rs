@@ -3,6 +3,9 @@
 //! Algerian page with a numeric date, a Saudi page whose numeric date only the weekday can
 //! settle, an English page, and a brief with no date at all.
 
+// One case per article, every expected field a column of the table.
+#![allow(clippy::too_many_arguments)]
+
 use std::path::PathBuf;
 
 use khabar::core::article::{Article, Direction};
@@ -81,7 +84,7 @@ fn load(name: &str) -> Article {
     "في أقسامه.",
     "وزير الصحة يتفقد مستشفى المدينة الجديد"
 )]
-#[allow(clippy::too_many_arguments)]
+
 fn written_articles(
     #[case] name: &str,
     #[case] title: &str,

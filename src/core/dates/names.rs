@@ -33,7 +33,7 @@ pub(crate) enum Lex {
     Am,
     /// «الساعة» before a time.
     Hour,
-    /// «في» before «الساعة».
+    /// «في» (or Maghrebi «على») before «الساعة».
     Fi,
     /// «بتوقيت» before a zone.
     Tawqit,
@@ -196,6 +196,8 @@ const OTHER: &[(&str, Lex)] = &[
     ("ص", Lex::Am),
     ("الساعة", Lex::Hour),
     ("في", Lex::Fi),
+    // Maghrebi usage: «على الساعة 09:40».
+    ("على", Lex::Fi),
     ("بتوقيت", Lex::Tawqit),
     ("توقيت", Lex::Tawqit),
     ("غرينتش", Lex::Greenwich),

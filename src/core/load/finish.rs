@@ -138,11 +138,9 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
 /// agency named when the reader found none.
 fn take_credit_lines(paragraphs: &mut Vec<String>, credit: &mut Option<String>) {
     let n = paragraphs.len();
-    let mut i = 0;
     let mut kept = Vec::with_capacity(n);
-    for p in paragraphs.drain(..) {
+    for (i, p) in paragraphs.drain(..).enumerate() {
         let edge = i < 2 || i + 3 >= n;
-        i += 1;
         match edge.then(|| meta::credit_line(&p)).flatten() {
             Some(CreditLine::Agency(who)) => {
                 credit.get_or_insert(who);
@@ -157,16 +155,14 @@ fn take_credit_lines(paragraphs: &mut Vec<String>, credit: &mut Option<String>) 
 /// A title for an article that has none: the start of its first paragraph.
 fn fallback_title(paragraphs: &[String]) -> Option<String> {
     let first = paragraphs.first()?;
-    {
-        let sentence = first
-            .split_inclusive(['.', '؟', '?', '!'])
-            .next()
-            .unwrap_or(first);
-        let words: Vec<&str> = sentence.split_whitespace().collect();
-        return Some(if words.len() > 14 {
-            format!("{}…", words[..12].join(" "))
-        } else {
-            sentence.trim().to_string()
-        });
-    }
+    let sentence = first
+        .split_inclusive(['.', '؟', '?', '!'])
+        .next()
+        .unwrap_or(first);
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    Some(if words.len() > 14 {
+        format!("{}…", words[..12].join(" "))
+    } else {
+        sentence.trim().to_string()
+    })
 }
