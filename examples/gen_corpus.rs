@@ -23,7 +23,9 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let number = |i: usize, default: u64| -> Result<u64, String> {
-        args.get(i).map_or(Ok(default), |s| s.parse().map_err(|_| format!("not a number: {s}\n{usage}")))
+        args.get(i).map_or(Ok(default), |s| {
+            s.parse().map_err(|_| format!("not a number: {s}\n{usage}"))
+        })
     };
     let (count, seed) = match (number(1, 10_000), number(2, 1)) {
         (Ok(c), Ok(s)) => (c as usize, s),
@@ -33,7 +35,10 @@ fn main() -> ExitCode {
         }
     };
     if std::fs::read_dir(&out).is_ok_and(|mut d| d.next().is_some()) {
-        eprintln!("gen_corpus: {} is not empty; give a new or empty folder", out.display());
+        eprintln!(
+            "gen_corpus: {} is not empty; give a new or empty folder",
+            out.display()
+        );
         return ExitCode::FAILURE;
     }
     match corpus_gen::generate(&out, count, seed) {

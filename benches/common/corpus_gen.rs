@@ -82,16 +82,44 @@ impl Rng {
 }
 
 const MONTHS_EGYPT: [&str; 12] = [
-    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-    "نوفمبر", "ديسمبر",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
 ];
 const MONTHS_LEVANT: [&str; 12] = [
-    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
-    "تشرين الأول", "تشرين الثاني", "كانون الأول",
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول",
 ];
 /// Hijri month names written as one word (enough to vary the Hijri seed's date line).
 const MONTHS_HIJRI: [&str; 7] = ["محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة"];
-const WEEKDAYS: [&str; 7] = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"];
+const WEEKDAYS: [&str; 7] = [
+    "الاثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "الأحد",
+];
 
 const NAV_LINES: &[&str] = &[
     "الرئيسية | أخبار | سياسة | اقتصاد | رياضة | منوعات",
@@ -99,7 +127,13 @@ const NAV_LINES: &[&str] = &[
     "الرئيسية » أخبار العالم",
     "اتصل بنا | من نحن | سياسة الخصوصية",
 ];
-const SECTIONS: &[&str] = &["أخبار العالم", "سياسة", "عربي ودولي", "تقارير", "آخر الأخبار"];
+const SECTIONS: &[&str] = &[
+    "أخبار العالم",
+    "سياسة",
+    "عربي ودولي",
+    "تقارير",
+    "آخر الأخبار",
+];
 const SHARE_LINES: &[&str] = &[
     "شارك الخبر: فيسبوك تويتر واتساب",
     "تابعونا على فيسبوك وتويتر",
@@ -264,7 +298,9 @@ fn vary_masthead(lines: &mut Vec<String>, rng: &mut Rng) {
 
 fn is_body_paragraph(line: &str) -> bool {
     let chars = line.chars().count();
-    chars >= 100 && !line.contains(" | ") && line.chars().filter(|c| is_arabic(*c)).count() * 2 > chars
+    chars >= 100
+        && !line.contains(" | ")
+        && line.chars().filter(|c| is_arabic(*c)).count() * 2 > chars
 }
 
 fn is_arabic(c: char) -> bool {
@@ -281,7 +317,10 @@ fn digit_value(c: char) -> Option<u32> {
 
 /// A short line near the top holding a Gregorian or Hijri year: the article's date line.
 fn is_date_line(line: &str) -> bool {
-    line.chars().count() <= 100 && digit_runs(line).iter().any(|r| r.len == 4 && (1300..=2100).contains(&r.value))
+    line.chars().count() <= 100
+        && digit_runs(line)
+            .iter()
+            .any(|r| r.len == 4 && (1300..=2100).contains(&r.value))
 }
 
 struct Run {
@@ -335,7 +374,9 @@ fn rewrite_date_line(line: &str, rng: &mut Rng, ascii_only: bool) -> (String, bo
     let runs = digit_runs(line);
     let was_indic = runs.iter().any(|r| r.indic);
     let indic = !ascii_only && (was_indic != rng.percent(25));
-    let hijri = runs.iter().any(|r| r.len == 4 && (1300..1700).contains(&r.value));
+    let hijri = runs
+        .iter()
+        .any(|r| r.len == 4 && (1300..1700).contains(&r.value));
 
     let year = 2015 + rng.below(11) as i32;
     let month = 1 + rng.below(12) as u32;

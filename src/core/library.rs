@@ -33,11 +33,11 @@ pub struct Filter {
 impl Filter {
     pub fn matches(&self, article: &Article) -> bool {
         if let Some(wanted) = &self.source {
-            let wanted = fold_arabic(wanted).to_lowercase();
+            let wanted = fold_arabic(wanted);
             let hit = [&article.source, &article.credit]
                 .into_iter()
                 .flatten()
-                .any(|s| fold_arabic(s).to_lowercase().contains(&wanted));
+                .any(|s| fold_arabic(s).contains(&wanted));
             if !hit {
                 return false;
             }

@@ -15,6 +15,12 @@ pub struct Sanitized {
 /// Removes escape sequences and control characters. `\n` is kept, `\r\n` and lone `\r`
 /// become `\n`, `\t` becomes a space, U+2028/U+2029 become `\n`.
 pub fn sanitize(input: &str) -> Sanitized {
+    if is_clean(input.as_bytes()) {
+        return Sanitized {
+            text: input.to_string(),
+            removed: 0,
+        };
+    }
     let mut text = String::with_capacity(input.len());
     let mut removed = 0;
     let mut chars = input.chars().peekable();
@@ -48,14 +54,79 @@ pub fn sanitize(input: &str) -> Sanitized {
     Sanitized { text, removed }
 }
 
+/// Whether `bytes` (UTF-8) holds nothing `sanitize` would change: most articles, checked a
+/// byte at a time without decoding. The lead bytes that can start a character we act on are
+/// C0 controls, DEL, 0xC2 (C1 controls), 0xE2 (line separators, bidi embeddings) and 0xEF
+/// (BOM, annotation characters); only then are the following bytes looked at.
+fn is_clean(bytes: &[u8]) -> bool {
+    /// Bytes that may start something to remove.
+    const SUSPECT: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = b != b'\n' as usize;
+            b += 1;
+        }
+        t[0x7F] = true;
+        t[0xC2] = true;
+        t[0xE2] = true;
+        t[0xEF] = true;
+        t
+    };
+    let mut i = 0;
+    while let Some(k) = bytes[i..].iter().position(|&b| SUSPECT[b as usize]) {
+        i += k;
+        let (next, third) = (bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
+        let dangerous = match bytes[i] {
+            0xC2 => next.is_some_and(|b| (0x80..=0x9F).contains(&b)),
+            0xE2 => next == Some(0x80) && third.is_some_and(|b| (0xA8..=0xAE).contains(&b)),
+            0xEF => matches!(
+                (next, third),
+                (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xB9..=0xBB))
+            ),
+            _ => true,
+        };
+        if dangerous {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Sanitizes a single-line field (title, source): line breaks become spaces, runs of
 /// spaces collapse, ends are trimmed.
 pub fn sanitize_line(input: &str) -> Sanitized {
-    let s = sanitize(input);
+    clean_line(input.to_string())
+}
+
+/// [`sanitize_line`] for an owned string: a line that is already clean and squashed (most
+/// paragraphs) is returned as it is, without a copy.
+pub fn clean_line(input: String) -> Sanitized {
+    if is_clean(input.as_bytes()) && is_squashed(&input) {
+        return Sanitized {
+            text: input,
+            removed: 0,
+        };
+    }
+    let s = sanitize(&input);
     Sanitized {
         text: crate::core::text::squash_spaces(&s.text),
         removed: s.removed,
     }
+}
+
+/// No space at either end, no other whitespace than single ASCII spaces.
+fn is_squashed(s: &str) -> bool {
+    let mut previous_space = true;
+    for c in s.chars() {
+        let space = c == ' ';
+        if space && previous_space || !space && (c.is_whitespace() || c == '\u{200B}') {
+            return false;
+        }
+        previous_space = space;
+    }
+    !previous_space || s.is_empty()
 }
 
 /// C0 (but the line breaks and tab handled above), DEL, C1, and the bidi embeddings and

@@ -46,13 +46,57 @@ pub fn ascii_digits(s: &str) -> String {
         .collect()
 }
 
+/// The text in Normalization Form C: one spelling per character sequence (harakat in
+/// canonical order, hamza composed), so that matching, offsets and tags see the same text
+/// whatever editor saved it. Most news text is already NFC; a cheap scan proves it for text
+/// in ASCII, Latin-1, Arabic and common punctuation before the full check runs.
+pub fn to_nfc(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if !may_need_nfc(&text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text;
+    }
+    text.nfc().collect()
+}
+
+/// False when `s` is certainly NFC: no character outside the ranges known to be stable, no
+/// hamza or madda mark that could compose, and no two Arabic marks in a row.
+fn may_need_nfc(s: &str) -> bool {
+    let mut previous_mark = false;
+    for c in s.chars() {
+        // The common cases first: ASCII and Arabic letters.
+        let mark = match c {
+            '\0'..='\u{007F}' | '\u{0621}'..='\u{064A}' => false,
+            '\u{0080}'..='\u{02FF}'
+            | '\u{2002}'..='\u{206F}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}' => false,
+            '\u{0653}'..='\u{0655}' => return true,
+            '\u{064B}'..='\u{0652}' | '\u{0670}' => true,
+            '\u{0600}'..='\u{06FF}' if !is_mark(c) => false,
+            _ => return true,
+        };
+        if mark && previous_mark {
+            return true;
+        }
+        previous_mark = mark;
+    }
+    false
+}
+
 /// The matching form of Arabic text: harakat, tatweel and bidi marks removed, alef forms
-/// (أ إ آ ٱ) folded to ا, ى to ي, ة to ه, Arabic-Indic digits to ASCII. Used to compare
+/// (أ إ آ ٱ) folded to ا, ى to ي, ة to ه, Arabic-Indic digits to ASCII, ASCII letters to
+/// lower case. Used to compare
 /// words that are spelled with or without hamza and vowel marks; not for display.
 pub fn fold_arabic(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
+            // The common cases first: ASCII, and Arabic letters that do not fold.
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => out.push(c),
+            'ء' | 'ؤ' | 'ئ' | 'ا'..='ش' | 'ص'..='ي' if !matches!(c, 'ة' | 'ى' | '\u{0640}') => {
+                out.push(c)
+            }
             '\u{0640}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {}
             c if is_mark(c) => {}
             'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
@@ -67,14 +111,47 @@ pub fn fold_arabic(s: &str) -> String {
     out
 }
 
-/// Number of words: maximal runs of alphanumeric characters (marks join the run they follow).
+/// Whether `c` belongs to a word: a letter, digit or combining mark. ASCII and the Arabic
+/// block are decided by range (this runs on every character of every article, and the
+/// general Unicode tables are slow for Arabic); other scripts ask the Unicode tables.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // Arabic punctuation and signs inside the block.
+        '\u{0600}'..='\u{060F}'
+        | '\u{061B}'..='\u{061F}'
+        | '\u{066A}'..='\u{066D}'
+        | '\u{06D4}'
+        | '\u{06DD}'
+        | '\u{06DE}'
+        | '\u{06FD}'
+        | '\u{06FE}' => false,
+        '\u{0610}'..='\u{06FF}' => true,
+        _ => c.is_alphanumeric() || is_mark(c),
+    }
+}
+
+/// Number of words: maximal runs of word characters (marks join the run they follow).
 pub fn word_count(s: &str) -> usize {
+    count_words_up_to(s, usize::MAX)
+}
+
+/// Whether `s` has more than `limit` words; stops counting as soon as it knows.
+pub fn has_more_words_than(s: &str, limit: usize) -> bool {
+    count_words_up_to(s, limit + 1) > limit
+}
+
+fn count_words_up_to(s: &str, stop: usize) -> usize {
     let mut n = 0;
     let mut in_word = false;
     for c in s.chars() {
-        let wordy = c.is_alphanumeric() || is_mark(c);
+        let wordy = is_word_char(c);
         if wordy && !in_word {
             n += 1;
+            if n >= stop {
+                return n;
+            }
         }
         in_word = wordy;
     }
@@ -107,7 +184,9 @@ pub fn majority_direction<'a>(texts: impl IntoIterator<Item = &'a str>) -> Optio
     let (mut rtl, mut ltr) = (0usize, 0usize);
     for t in texts {
         for c in t.chars() {
-            if is_rtl_letter(c) {
+            if c.is_ascii() {
+                ltr += usize::from(c.is_ascii_alphabetic());
+            } else if is_rtl_letter(c) {
                 rtl += 1;
             } else if c.is_alphabetic() && !is_mark(c) {
                 ltr += 1;
@@ -123,25 +202,50 @@ pub fn majority_direction<'a>(texts: impl IntoIterator<Item = &'a str>) -> Optio
 
 /// Language (ISO 639-1 where one exists) and direction of an article body.
 ///
-/// `whatlang` decides between languages of the same script (Arabic, Persian, Urdu; English,
-/// French, …); its answer is trusted only when it is reliable, else the script decides.
+/// Arabic script is told apart by letters only Persian or Urdu use (پ چ ژ گ ک ی; ٹ ڈ ڑ ں ے)
+/// against Arabic-only ones (ة ى ي), which is both faster and surer than a trigram model on
+/// news text; other scripts are left to `whatlang`, trusted only when it is reliable.
 pub fn detect_language(sample: &str) -> (String, Direction) {
     let direction = majority_direction([sample]).unwrap_or(Direction::Ltr);
+    if direction == Direction::Rtl && sample.chars().any(is_arabic_letter) {
+        return (arabic_script_language(sample).to_string(), Direction::Rtl);
+    }
+    // A few hundred characters are plenty for a trigram model.
+    let end = sample
+        .char_indices()
+        .nth(600)
+        .map_or(sample.len(), |(i, _)| i);
+    let sample = &sample[..end];
     let code = match whatlang::detect(sample) {
         Some(info) if info.is_reliable() || sample.chars().count() > 200 => lang_code(info.lang()),
         _ => None,
     };
-    let code = code.unwrap_or(match direction {
-        Direction::Rtl if sample.chars().any(is_arabic_letter) => "ar",
-        _ if sample.chars().any(char::is_alphabetic) => "und",
-        _ => "und",
-    });
+    let code = code.unwrap_or("und");
     // Script beats a detector that names a language written the other way.
     let direction = match code {
-        "ar" | "fa" | "ur" | "he" | "yi" => Direction::Rtl,
+        "he" | "yi" => Direction::Rtl,
         _ => direction,
     };
     (code.to_string(), direction)
+}
+
+fn arabic_script_language(sample: &str) -> &'static str {
+    let (mut arabic, mut persian, mut urdu) = (0usize, 0usize, 0usize);
+    for c in sample.chars() {
+        match c {
+            'ة' | 'ى' | 'ي' | 'إ' | 'ؤ' => arabic += 1,
+            'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => persian += 1,
+            'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ' => urdu += 1,
+            _ => {}
+        }
+    }
+    if urdu > arabic && urdu * 2 >= persian {
+        "ur"
+    } else if persian > arabic {
+        "fa"
+    } else {
+        "ar"
+    }
 }
 
 fn lang_code(lang: whatlang::Lang) -> Option<&'static str> {
@@ -210,6 +314,48 @@ mod tests {
             Some(Direction::Ltr)
         );
         assert_eq!(majority_direction(["123 ..."]), None);
+    }
+
+    #[test]
+    fn text_is_brought_to_nfc() {
+        // Alef + hamza above composes to أ; shadda (ccc 33) goes after fatha (ccc 30).
+        assert_eq!(to_nfc("\u{0627}\u{0654}".into()), "\u{0623}");
+        assert_eq!(
+            to_nfc("\u{0645}\u{0651}\u{064E}".into()),
+            "\u{0645}\u{064E}\u{0651}"
+        );
+        assert_eq!(to_nfc("e\u{0301}".into()), "é");
+        let plain = "قال «الرئيس» – عسكرياً… \u{2019}".to_string();
+        assert!(!may_need_nfc(&plain));
+        assert_eq!(to_nfc(plain.clone()), plain);
+    }
+
+    #[test]
+    fn persian_and_urdu_are_not_arabic() {
+        assert_eq!(
+            detect_language("وزارت امور خارجه ایران روز یکشنبه اعلام کرد که گفتگوها ادامه دارد").0,
+            "fa"
+        );
+        assert_eq!(
+            detect_language("پاکستان کے وزیر اعظم نے کہا کہ حکومت نئے منصوبے شروع کرے گی").0,
+            "ur"
+        );
+    }
+
+    #[test]
+    fn word_characters_by_range_agree_with_unicode() {
+        for c in ('\u{0600}'..='\u{06FF}')
+            .chain('a'..='z')
+            .chain(['é', 'ж', '中', '٣', '،', '؟', '«'])
+        {
+            let unicode = c.is_alphanumeric() || is_mark(c);
+            // Quranic annotation marks count as word characters so words stay whole.
+            if !matches!(c, '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}') {
+                assert_eq!(is_word_char(c), unicode, "{c:?} U+{:04X}", c as u32);
+            }
+        }
+        assert!(has_more_words_than("واحد اثنان ثلاثة", 2));
+        assert!(!has_more_words_than("واحد اثنان", 2));
     }
 
     #[test]

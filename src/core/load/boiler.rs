@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use crate::core::text::{fold_arabic, word_count};
+use crate::core::text::{fold_arabic, is_word_char, word_count};
 
 /// How a line looks on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub enum Marker {
 
 /// Function words of Arabic and English news prose. Their density separates sentences from
 /// headlines and menus, which are made of content words.
-static STOP_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static STOP_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
     let arabic = "في من على الى إلى عن مع ان أن إن التي الذي الذين اللذين هذا هذه ذلك تلك هناك كان كانت \
         كانوا يكون تكون قد لقد فقد وقد لا لم لن ما كما بعد قبل بين حتى او أو ثم هو هي هم هما انه أنه إنه انها \
         أنها إنها كل عند منذ خلال حول ضد نحو اي أي غير الا إلا عليه عليها عليهم فيه فيها فيما منه منها به بها \
@@ -110,25 +110,23 @@ const SOFT_MARKERS: &[&str] = &[
 
 /// Judges one line (already trimmed, non-empty) on its own.
 pub fn judge(line: &str) -> LineInfo {
-    let words = word_count(line);
-    let tokens: Vec<&str> = line
-        .split(|c: char| !(c.is_alphanumeric() || crate::core::text::is_mark(c)))
+    let (mut words, mut stops) = (0usize, 0usize);
+    for token in line
+        .split(|c: char| !is_word_char(c))
         .filter(|t| !t.is_empty())
-        .collect();
-    let stops = tokens
-        .iter()
-        .filter(|t| {
-            if t.bytes().any(|b| b.is_ascii_uppercase()) {
-                STOP_WORDS.contains(t.to_ascii_lowercase().as_str())
-            } else {
-                STOP_WORDS.contains(*t)
-            }
-        })
-        .count();
-    let stop_density = if tokens.is_empty() {
+    {
+        words += 1;
+        let stop = if token.bytes().any(|b| b.is_ascii_uppercase()) {
+            STOP_WORDS.contains(token.to_ascii_lowercase().as_str())
+        } else {
+            STOP_WORDS.contains(token)
+        };
+        stops += usize::from(stop);
+    }
+    let stop_density = if words == 0 {
         0.0
     } else {
-        stops as f32 / tokens.len() as f32
+        stops as f32 / words as f32
     };
     let ends_sentence = line
         .trim_end()
@@ -168,8 +166,7 @@ fn end_marker(line: &str, words: usize) -> Option<Marker> {
     if words == 0 || words > 6 {
         return None;
     }
-    let folded = fold_arabic(line.trim_matches(|c: char| !c.is_alphanumeric()));
-    let folded = folded.to_lowercase();
+    let folded = fold_arabic(line.trim_matches(|c: char| !is_word_char(c)));
     let matches = |list: &[&str]| {
         list.iter().any(|m| {
             folded == *m

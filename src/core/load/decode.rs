@@ -80,6 +80,26 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     decode_strict(bytes, guess)
 }
 
+/// [`decode`] for bytes we own: valid UTF-8 (the usual case) becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    let plain_utf8 = !bytes.starts_with(b"\xEF\xBB\xBF")
+        && binary_signature(&bytes).is_none()
+        && !bytes.contains(&0)
+        && !bytes.iter().all(u8::is_ascii_whitespace);
+    if plain_utf8 {
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                return Ok(Decoded {
+                    text,
+                    encoding: UTF_8.name(),
+                });
+            }
+            Err(e) => return decode(e.as_bytes()),
+        }
+    }
+    decode(&bytes)
+}
+
 fn decode_strict(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, DecodeError> {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if had_errors {

@@ -9,8 +9,8 @@ use crate::core::article::{Article, ArticleId, Format};
 use crate::core::dates::find_dates;
 use crate::core::load::meta::{self, CreditLine};
 use crate::core::load::{Draft, FormatError, LoadError};
-use crate::core::sanitize::{sanitize, sanitize_line};
-use crate::core::text::{detect_language, squash_spaces};
+use crate::core::sanitize::clean_line;
+use crate::core::text::detect_language;
 
 /// Where a draft came from.
 pub struct FileInfo<'a> {
@@ -33,7 +33,7 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
         file.removed
     };
     let mut line = |s: Option<String>| -> Option<String> {
-        let s = sanitize_line(s.as_deref()?);
+        let s = clean_line(s?);
         removed += s.removed;
         (!s.text.is_empty()).then_some(s.text)
     };
@@ -44,18 +44,15 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
     let date_text = line(draft.date_text);
     let context: Vec<String> = draft
         .context
-        .iter()
-        .filter_map(|c| line(Some(c.clone())))
+        .into_iter()
+        .filter_map(|c| line(Some(c)))
         .collect();
-    let mut paragraphs: Vec<String> = Vec::with_capacity(draft.paragraphs.len());
-    for p in &draft.paragraphs {
-        let s = sanitize(p);
-        removed += s.removed;
-        let p = squash_spaces(&s.text);
-        if !p.is_empty() {
-            paragraphs.push(p);
-        }
-    }
+    let paragraphs: Vec<String> = draft
+        .paragraphs
+        .into_iter()
+        .filter_map(|p| line(Some(p)))
+        .collect();
+    let mut paragraphs = paragraphs;
 
     // Credit lines at either end of the body are metadata, not text.
     take_credit_lines(&mut paragraphs, &mut credit);
@@ -92,11 +89,15 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
             FormatError::Empty("neither a title nor any body text was found".into())
         })?,
     };
-    let sample: String = std::iter::once(title.as_str())
-        .chain(paragraphs.iter().map(String::as_str))
-        .take(6)
-        .collect::<Vec<_>>()
-        .join(" ");
+    // The title and the first paragraphs, about a thousand bytes: plenty to tell a language.
+    let mut sample = title.clone();
+    for p in &paragraphs {
+        if sample.len() > 1000 {
+            break;
+        }
+        sample.push(' ');
+        sample.push_str(p);
+    }
     let (mut lang, direction) = detect_language(&sample);
     if lang == "und"
         && let Some(declared) = draft.lang.as_deref()
@@ -108,7 +109,7 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
             .to_ascii_lowercase();
     }
     let id = match file.whole_text {
-        Some(text) => ArticleId::of_content(&squash_spaces(text)),
+        Some(text) => ArticleId::of_content(text.trim()),
         None => ArticleId::of_content(&format!(
             "{}\n{}\n{}",
             title,

@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::core::dates::{FoundDate, PubDate};
-use crate::core::text::{fold_arabic, is_arabic_letter, squash_spaces, word_count};
+use crate::core::text::{
+    fold_arabic, has_more_words_than, is_arabic_letter, is_word_char, squash_spaces, word_count,
+};
 
 /// What a credit-like line says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +33,20 @@ static MEDIA_CREDIT: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Reads a credit line. Only short lines count: a sentence that starts with «المصدر» is prose.
 pub fn credit_line(line: &str) -> Option<CreditLine> {
     let line = line.trim();
-    if word_count(line) > 10 {
+    // Every credit line names its kind; most lines name none, and skip the regexes.
+    const CUES: &[&str] = &[
+        "مصدر",
+        "مصادر",
+        "ource",
+        "OURCE",
+        "صور",
+        "تصوير",
+        "فيديو",
+        "hoto",
+        "mage",
+        "ideo",
+    ];
+    if has_more_words_than(line, 10) || !CUES.iter().any(|c| line.contains(c)) {
         return None;
     }
     if MEDIA_CREDIT.as_ref().is_some_and(|r| r.is_match(line)) {
@@ -78,7 +93,7 @@ pub fn date_candidates(
         if dates[i].is_empty() {
             continue;
         }
-        let folded = fold_arabic(line).to_lowercase();
+        let folded = fold_arabic(line);
         for found in dates[i].iter().cloned() {
             let other_words =
                 word_count(line).saturating_sub(word_count(&line[found.start..found.end]));
@@ -159,14 +174,14 @@ const OUTLET_WORDS: &[&str] = &[
 
 /// Whether `line` names an outlet («موقع أنصار الله», «Lebanon News»).
 pub fn has_outlet_word(line: &str) -> bool {
-    let folded = fold_arabic(line).to_lowercase();
-    folded.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        OUTLET_WORDS.contains(&w)
-            || OUTLET_WORDS.iter().any(|o| {
-                w.len() > o.len()
-                    && (w.starts_with(&format!("ال{o}")) || w.starts_with(&format!("و{o}")))
-            })
-    })
+    fold_arabic(line)
+        .split(|c: char| !is_word_char(c))
+        .map(|w| {
+            w.strip_prefix("ال")
+                .or_else(|| w.strip_prefix("و"))
+                .unwrap_or(w)
+        })
+        .any(|w| OUTLET_WORDS.contains(&w))
 }
 
 /// The outlet named before the date on a dateline: «القاهرة - بوابة الوسط» → «بوابة الوسط»,
@@ -216,8 +231,7 @@ fn strip_date_words(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     let mut end = words.len();
     while end > 0 {
-        let w =
-            fold_arabic(words[end - 1].trim_matches(|c: char| !c.is_alphanumeric())).to_lowercase();
+        let w = fold_arabic(words[end - 1].trim_matches(|c: char| !is_word_char(c)));
         if w.is_empty() || INTRO.contains(&w.as_str()) || w.trim_start_matches('و').is_empty() {
             end -= 1;
         } else {
@@ -232,8 +246,14 @@ fn strip_date_words(s: &str) -> String {
 /// the page wins, then the part in the article's script, then the shorter one. Slogans
 /// (ending in «!», or long) lose.
 pub fn masthead_name(line: &str, page: &str, arabic: bool) -> Option<String> {
-    let folded_page = fold_arabic(page);
-    split_outside_quotes(line)
+    let parts = split_outside_quotes(line);
+    // Whether a part recurs on the page only matters when there are parts to choose from.
+    let folded_page = if parts.len() > 1 {
+        fold_arabic(page)
+    } else {
+        String::new()
+    };
+    parts
         .into_iter()
         .map(|p| {
             squash_spaces(p.trim_matches(|c: char| c.is_whitespace() || "|:–—-!.,،".contains(c)))
@@ -242,7 +262,8 @@ pub fn masthead_name(line: &str, page: &str, arabic: bool) -> Option<String> {
         .enumerate()
         .map(|(k, p)| {
             let mut score = 0i32;
-            if folded_page.matches(fold_arabic(&p).as_str()).count() > 1 {
+            if !folded_page.is_empty() && folded_page.matches(fold_arabic(&p).as_str()).count() > 1
+            {
                 score += 3;
             }
             if p.chars().any(is_arabic_letter) == arabic {
@@ -253,8 +274,7 @@ pub fn masthead_name(line: &str, page: &str, arabic: bool) -> Option<String> {
             }
             // «أخبار لبنان والعالم»: a tagline describes the news, it does not name a site.
             let first_word = fold_arabic(p.split_whitespace().next().unwrap_or(""));
-            if ["اخبار", "الاخبار", "news"].contains(&first_word.to_lowercase().as_str())
-                && word_count(&p) > 2
+            if ["اخبار", "الاخبار", "news"].contains(&first_word.as_str()) && word_count(&p) > 2
             {
                 score -= 2;
             }
@@ -307,7 +327,6 @@ pub fn is_interface_word(s: &str) -> bool {
         "عربي",
     ];
     let folded = fold_arabic(s.trim_matches(|c: char| c.is_whitespace() || "•·▪►-*|".contains(c)));
-    let folded = folded.to_lowercase();
     UI.contains(&folded.as_str())
 }
 

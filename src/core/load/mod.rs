@@ -138,7 +138,7 @@ pub fn load_file(
         Ok(b) => b,
         Err(e) => return (Vec::new(), vec![problem(e)]),
     };
-    load_bytes(path, &bytes, folder_source)
+    load_owned(path, bytes, folder_source)
 }
 
 fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
@@ -155,16 +155,25 @@ pub fn load_bytes(
     bytes: &[u8],
     folder_source: Option<&str>,
 ) -> (Vec<Article>, Vec<LoadProblem>) {
+    load_owned(path, bytes.to_vec(), folder_source)
+}
+
+fn load_owned(
+    path: &Path,
+    bytes: Vec<u8>,
+    folder_source: Option<&str>,
+) -> (Vec<Article>, Vec<LoadProblem>) {
     let problem = |item: Option<usize>, error: LoadError| LoadProblem {
         path: path.to_path_buf(),
         item,
         error,
     };
-    let decoded = match decode::decode(bytes) {
+    let decoded = match decode::decode_owned(bytes) {
         Ok(d) => d,
         Err(e) => return (Vec::new(), vec![problem(None, e.into())]),
     };
-    let clean = crate::core::sanitize::sanitize(&decoded.text);
+    let mut clean = crate::core::sanitize::sanitize(&decoded.text);
+    clean.text = crate::core::text::to_nfc(clean.text);
     let format = detect_format(path, &clean.text);
     let drafts: Vec<Result<Draft, FormatError>> = match format {
         Format::Html => vec![html::parse(&clean.text)],

@@ -4,13 +4,13 @@
 //! talks about; the date is the one beside the headline; the outlet comes from the dateline,
 //! a masthead or a site line; the credit from a credit line.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::core::dates::{FoundDate, find_dates};
 use crate::core::load::boiler::{self, Class, LineInfo};
 use crate::core::load::meta::{self, CreditLine};
 use crate::core::load::{Draft, FormatError};
-use crate::core::text::{fold_arabic, is_arabic_letter, word_count};
+use crate::core::text::{fold_arabic, is_arabic_letter, is_word_char, word_count};
 
 /// Reads a scraped page.
 pub fn parse(text: &str) -> Result<Draft, FormatError> {
@@ -63,11 +63,17 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
     });
 
     let title = title_line.map(|i| lines[i].to_string());
-    let folded_title = title.as_deref().map(fold_arabic);
+    // The headline repeated in the body is said once. Folding only lines of about its length.
+    let folded_title = title.as_deref().map(|t| (t.len(), fold_arabic(t)));
+    let repeats_title = |line: &str| {
+        folded_title.as_ref().is_some_and(|(len, t)| {
+            line.len().abs_diff(*len) * 5 <= *len && fold_arabic(line) == *t
+        })
+    };
     let paragraphs = body
         .iter()
         .filter(|&&i| Some(i) != title_line && Some(i) != date.as_ref().map(|d| d.0))
-        .filter(|&&i| folded_title.as_deref() != Some(fold_arabic(lines[i]).as_str()))
+        .filter(|&&i| !repeats_title(lines[i]))
         .map(|&i| lines[i].to_string())
         .collect();
     Ok(Draft {
@@ -113,7 +119,7 @@ fn pick_title(
     let lines = page.lines;
     let body_words = content_words(body.iter().take(3).map(|&i| lines[i]));
     let mut best: Option<(f32, usize)> = None;
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     for i in 0..body_start.min(lines.len()) {
         let line = lines[i];
         let info = &infos[i];
@@ -129,12 +135,7 @@ fn pick_title(
         {
             continue;
         }
-        let words = content_words([line]);
-        let overlap = if words.is_empty() {
-            0.0
-        } else {
-            words.intersection(&body_words).count() as f32 / words.len() as f32
-        };
+        let overlap = overlap(line, &body_words);
         let mut score = overlap * 10.0;
         score += if line.ends_with('.') { -2.0 } else { 2.0 };
         let distance = (body_start - i) as f32;
@@ -157,28 +158,38 @@ fn pick_title(
 
 /// Folded content words, with the article and conjunction prefixes taken off, for comparing a
 /// headline with the body.
-fn content_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
-    let mut out = HashSet::new();
+fn content_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
     for t in texts {
-        for w in fold_arabic(t)
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-        {
-            let mut w = w;
-            for prefix in ["وال", "بال", "فال", "كال", "لل", "ال", "و"] {
-                if let Some(rest) = w.strip_prefix(prefix)
-                    && rest.chars().count() >= 3
-                {
-                    w = rest;
-                    break;
-                }
-            }
-            if w.chars().count() >= 3 {
-                out.insert(w.to_string());
-            }
-        }
+        let folded = fold_arabic(t);
+        out.extend(stems(&folded).map(str::to_string));
     }
     out
+}
+
+/// The share of a line's content words that the body uses.
+fn overlap(line: &str, body_words: &FxHashSet<String>) -> f32 {
+    let folded = fold_arabic(line);
+    let mut words: Vec<&str> = stems(&folded).collect();
+    words.sort_unstable();
+    words.dedup();
+    if words.is_empty() {
+        return 0.0;
+    }
+    let shared = words.iter().filter(|w| body_words.contains(**w)).count();
+    shared as f32 / words.len() as f32
+}
+
+/// The words of folded text of three letters or more, without a leading article or
+/// conjunction.
+fn stems(folded: &str) -> impl Iterator<Item = &str> {
+    folded.split(|c: char| !is_word_char(c)).filter_map(|w| {
+        let w = ["وال", "بال", "فال", "كال", "لل", "ال", "و"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p).filter(|rest| rest.chars().count() >= 3))
+            .unwrap_or(w);
+        (w.chars().count() >= 3).then_some(w)
+    })
 }
 
 /// The page's own date: above the body, beside the headline; below the body only on a line
@@ -195,7 +206,7 @@ fn pick_date(
         candidates = meta::date_candidates(lines, dates, body_end + 1..lines.len(), None)
             .into_iter()
             .filter(|c| {
-                let folded = fold_arabic(lines[c.line]).to_lowercase();
+                let folded = fold_arabic(lines[c.line]);
                 ["نشر", "تاريخ", "published", "posted"]
                     .iter()
                     .any(|cue| folded.contains(cue))
@@ -222,9 +233,7 @@ fn pick_source(
     if let Some(i) = date_line
         && let Some(found) = page.dates[i].first()
         && let Some(name) = meta::outlet_before_date(lines[i], found.start)
-        && !name
-            .chars()
-            .all(|c| c.is_ascii_digit() || !c.is_alphanumeric())
+        && !name.chars().all(|c| c.is_ascii_digit() || !is_word_char(c))
     {
         return Some(name);
     }
@@ -248,7 +257,7 @@ fn pick_source(
     // A first line that is a name: not a menu, not a row of language codes («Ru En»).
     if let Some(first) = header.clone().next() {
         let looks_like_name = lines[first]
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !is_word_char(c))
             .any(|w| w.chars().count() >= 3);
         // Mastheads use the same bars as menus («الشروق أونلاين | أخبار الجزائر»), so the
         // first line is judged without the link-list test.
