@@ -56,6 +56,12 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
 
     // Credit lines at either end of the body are metadata, not text.
     take_credit_lines(&mut paragraphs, &mut credit);
+    // A dateline or dated byline opening the body is metadata: it joins the context, where
+    // the date and outlet are looked for.
+    let mut context = context;
+    while paragraphs.len() > 1 && meta::is_dateline(&paragraphs[0], &find_dates(&paragraphs[0])) {
+        context.insert(0, paragraphs.remove(0));
+    }
 
     let mut date = draft.date;
     if date.is_none() {

@@ -58,6 +58,16 @@ pub fn credit_line(line: &str) -> Option<CreditLine> {
     (!who.is_empty() && word_count(&who) <= 6).then_some(CreditLine::Agency(who))
 }
 
+/// A line that is a date and little else (a dateline, a byline with a date, a timestamp):
+/// metadata, not article text. `dates` are the dates found in `line`.
+pub fn is_dateline(line: &str, dates: &[FoundDate]) -> bool {
+    let dated: usize = dates
+        .iter()
+        .map(|d| word_count(&line[d.start..d.end]))
+        .sum();
+    !dates.is_empty() && !has_more_words_than(line, dated + 6)
+}
+
 /// Words that announce a publication date on its line.
 const PUBLISHED_CUES: &[&str] = &[
     "نشر",
