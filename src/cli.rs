@@ -157,9 +157,16 @@ fn list(
     let library = load_library(config, paths)?;
     let shown: Vec<&Article> = library.filter(filter).collect();
     if json {
-        let array: Vec<Value> = shown.iter().map(|a| article_json(a, false)).collect();
-        serde_json::to_writer_pretty(&mut *out, &array)?;
-        writeln!(out)?;
+        // Written one article at a time: a large library is never held twice in memory.
+        write!(out, "[")?;
+        for (n, a) in shown.iter().enumerate() {
+            if n > 0 {
+                write!(out, ",")?;
+            }
+            writeln!(out)?;
+            serde_json::to_writer_pretty(&mut *out, &article_json(a, false))?;
+        }
+        writeln!(out, "{}]", if shown.is_empty() { "" } else { "\n" })?;
     } else {
         for a in shown {
             let date = a
