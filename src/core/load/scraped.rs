@@ -25,13 +25,18 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
     let arabic = text.chars().filter(|&c| is_arabic_letter(c)).count()
         > text.chars().filter(char::is_ascii_alphabetic).count();
 
-    let credits: Vec<Option<CreditLine>> = lines.iter().map(|l| meta::credit_line(l)).collect();
+    let mut infos: Vec<LineInfo> = lines.iter().map(|l| boiler::judge(l)).collect();
+    // Credit lines are short: only those are read for one.
+    let credits: Vec<Option<CreditLine>> = lines
+        .iter()
+        .zip(&infos)
+        .map(|(l, info)| (info.words <= 10).then(|| meta::credit_line(l)).flatten())
+        .collect();
     let dates: Vec<Vec<FoundDate>> = lines.iter().map(|l| find_dates(l)).collect();
     let page = Page {
         lines: &lines,
         dates: &dates,
     };
-    let mut infos: Vec<LineInfo> = lines.iter().map(|l| boiler::judge(l)).collect();
     for (i, info) in infos.iter_mut().enumerate() {
         if credits[i].is_some() || page.is_date_line(i) {
             info.class = Class::Bad;
