@@ -143,19 +143,28 @@ pub fn date_candidates(
     out
 }
 
-/// The best-scoring candidate, with a Hijri date on the same line attached to a Gregorian one.
-pub fn best_date(mut candidates: Vec<DateCandidate>) -> Option<(usize, PubDate)> {
-    candidates.sort_by_key(|c| std::cmp::Reverse(c.score));
-    let best = candidates.first()?;
-    let mut date = best.found.date.clone();
-    if date.hijri.is_none()
-        && let Some(h) = candidates.iter().find(|c| {
-            c.line == best.line && c.found.date.hijri.is_some() && c.found.date.date == date.date
-        })
-    {
-        date.hijri = h.found.date.hijri;
+/// The best-scoring line's date. When that line gives a Hijri and a Gregorian date («14 رمضان
+/// 1444 هـ الموافق 5 نيسان 2023»), the Gregorian one is the date and the Hijri one is kept
+/// beside it, provided the two agree (within the day the Hijri calendars may differ by).
+pub fn best_date(candidates: Vec<DateCandidate>) -> Option<(usize, PubDate)> {
+    let best_line = candidates.iter().max_by_key(|c| c.score)?.line;
+    let on_line: Vec<&DateCandidate> = candidates.iter().filter(|c| c.line == best_line).collect();
+    let gregorian = on_line.iter().find(|c| c.found.date.hijri.is_none());
+    let chosen = gregorian.or(on_line.first())?;
+    let mut date = chosen.found.date.clone();
+    if date.hijri.is_none() {
+        if let Some(h) = on_line
+            .iter()
+            .filter(|c| c.found.date.hijri.is_some())
+            .find(|c| {
+                (c.found.date.date - date.date).num_days().abs()
+                    <= i64::from(c.found.date.uncertain)
+            })
+        {
+            date.hijri = h.found.date.hijri;
+        }
     }
-    Some((best.line, date))
+    Some((best_line, date))
 }
 
 /// Words that name a kind of outlet; a short line holding one is a site's name.
@@ -380,6 +389,40 @@ fn split_outside_quotes(line: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn best_of(lines: &[&str]) -> Option<PubDate> {
+        let dates: Vec<_> = lines
+            .iter()
+            .map(|l| crate::core::dates::find_dates(l))
+            .collect();
+        best_date(date_candidates(lines, &dates, 0..lines.len(), None)).map(|(_, d)| d)
+    }
+
+    #[test]
+    fn gregorian_wins_on_a_line_with_both_and_keeps_the_hijri_that_agrees() {
+        let d = best_of(&["الأربعاء 14 رمضان 1444 هـ الموافق 5 نيسان 2023"]).unwrap();
+        assert_eq!(d.date.to_string(), "2023-04-05");
+        assert_eq!(d.calendar, crate::core::dates::Calendar::Gregorian);
+        assert_eq!(
+            d.hijri.map(|h| (h.year, h.month, h.day)),
+            Some((1444, 9, 14))
+        );
+        // A Hijri date a week off is another day, not this one.
+        let d = best_of(&["7 رمضان 1444 هـ الموافق 5 نيسان 2023"]).unwrap();
+        assert_eq!(
+            (d.date.to_string(), d.hijri),
+            ("2023-04-05".to_string(), None)
+        );
+    }
+
+    #[test]
+    fn view_counters_lose_to_datelines() {
+        let lines = [
+            "مشاهدة :45926 الجمعة ٢٦ / يناير / ٢٠٢٤",
+            "نشر في 12 مارس 2023",
+        ];
+        assert_eq!(best_of(&lines).unwrap().date.to_string(), "2023-03-12");
+    }
 
     #[test]
     fn credit_lines() {
