@@ -152,17 +152,14 @@ pub fn best_date(candidates: Vec<DateCandidate>) -> Option<(usize, PubDate)> {
     let gregorian = on_line.iter().find(|c| c.found.date.hijri.is_none());
     let chosen = gregorian.or(on_line.first())?;
     let mut date = chosen.found.date.clone();
-    if date.hijri.is_none() {
-        if let Some(h) = on_line
-            .iter()
-            .filter(|c| c.found.date.hijri.is_some())
-            .find(|c| {
-                (c.found.date.date - date.date).num_days().abs()
-                    <= i64::from(c.found.date.uncertain)
-            })
-        {
-            date.hijri = h.found.date.hijri;
-        }
+    let agrees = |c: &&&DateCandidate| {
+        c.found.date.hijri.is_some()
+            && (c.found.date.date - date.date).num_days().abs() <= i64::from(c.found.date.uncertain)
+    };
+    if date.hijri.is_none()
+        && let Some(h) = on_line.iter().find(agrees)
+    {
+        date.hijri = h.found.date.hijri;
     }
     Some((best_line, date))
 }
