@@ -56,6 +56,9 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
 
     // Credit lines at either end of the body are metadata, not text.
     take_credit_lines(&mut paragraphs, &mut credit);
+    if credit.is_none() {
+        credit = paragraphs.first().and_then(|p| meta::wire_credit(p));
+    }
     // A dateline or dated byline opening the body is metadata: it joins the context, where
     // the date and outlet are looked for.
     let mut context = context;

@@ -58,6 +58,18 @@ pub fn credit_line(line: &str) -> Option<CreditLine> {
     (!who.is_empty() && word_count(&who) <= 6).then_some(CreditLine::Agency(who))
 }
 
+static WIRE_CREDIT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^[^\s()]+(?:\s[^\s()]+)?\s*[(（]\s*(?P<who>[^()（）]{2,30}?)\s*[)）]\s*[-–—:]")
+        .ok()
+});
+
+/// The agency credited at the start of wire copy: «بيروت (أ ف ب) - قال…», «الرياض (واس) –».
+pub fn wire_credit(paragraph: &str) -> Option<String> {
+    let caps = WIRE_CREDIT.as_ref()?.captures(paragraph)?;
+    let who = squash_spaces(caps.name("who")?.as_str());
+    (!has_more_words_than(&who, 4)).then_some(who)
+}
+
 /// A line that is a date and little else (a dateline, a byline with a date, a timestamp):
 /// metadata, not article text. `dates` are the dates found in `line`.
 pub fn is_dateline(line: &str, dates: &[FoundDate]) -> bool {
@@ -419,6 +431,26 @@ mod tests {
             "نشر في 12 مارس 2023",
         ];
         assert_eq!(best_of(&lines).unwrap().date.to_string(), "2023-03-12");
+    }
+
+    #[test]
+    fn wire_copy_credits_its_agency() {
+        assert_eq!(
+            wire_credit("بيروت (أ ف ب) - قال مسؤولون إن").as_deref(),
+            Some("أ ف ب")
+        );
+        assert_eq!(
+            wire_credit("الرياض (واس) – أعلنت الهيئة").as_deref(),
+            Some("واس")
+        );
+        assert_eq!(
+            wire_credit("دبي (رويترز): ارتفعت الأسهم").as_deref(),
+            Some("رويترز")
+        );
+        assert_eq!(
+            wire_credit("قال الوزير (في بيان) إن الخطة جاهزة - وأضاف"),
+            None
+        );
     }
 
     #[test]
