@@ -7,16 +7,19 @@
 //! a stated weekday, and Arabic-Indic digits. Which of the dates on a page is the article's
 //! own is decided by the loader, not here.
 //!
-//! Layout: `names` (word lists and folding), `hijri` (calendar conversion), `scan` (the
-//! running-text scanner), `machine` (metadata strings); this file holds the types and the
-//! public entry points.
+//! Layout: `names` (word lists and folding), `hijri` (calendar conversion), `cursor` (the
+//! scanners' reading primitives), `scan` (the running-text scanner and the Arabic date
+//! forms), `time` (time of day and zone after a date), `machine` (metadata strings); this
+//! file holds the types and the public entry points.
 
+mod cursor;
 mod hijri;
 mod machine;
 mod names;
 mod scan;
 #[cfg(test)]
 mod tests;
+mod time;
 
 pub use hijri::hijri_to_gregorian;
 pub use names::{hijri_month_from_name, month_from_name, weekday_from_name};

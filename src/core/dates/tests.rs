@@ -398,7 +398,7 @@ fn speed() {
     println!("{total} lines, {bytes} bytes, {n} dates, {:?}", t.elapsed());
     let t = std::time::Instant::now();
     let k = (0..total)
-        .filter(|&i| super::scan::has_digit(lines[i % lines.len()].as_bytes()))
+        .filter(|&i| super::cursor::has_digit(lines[i % lines.len()].as_bytes()))
         .count();
     println!("has_digit: {k} lines with digits, {:?}", t.elapsed());
 }
