@@ -46,7 +46,7 @@ impl Scanner<'_> {
 
     /// Whether a day number may start at `n`: nothing glued before it but a one-letter
     /// clitic (و/ب/ل/ف), and no number with a decimal point, colon or slash just before.
-    fn day_start_ok(&self, n: &Num) -> bool {
+    pub(super) fn day_start_ok(&self, n: &Num) -> bool {
         match self.before(n.start) {
             None => true,
             Some(c) if is_arabic_letter(c) => {
@@ -237,7 +237,7 @@ impl Scanner<'_> {
     }
 
     /// Builds the found date: weekday before, time after.
-    fn finish(
+    pub(super) fn finish(
         &self,
         start: usize,
         end: usize,
@@ -327,10 +327,16 @@ pub(crate) fn scan(text: &str) -> Vec<FoundDate> {
     }
     let sc = Scanner { s: text };
     let mut pos = 0;
+    let mut floor = 0;
     while let Some(n) = sc.next_num(pos) {
-        match sc.try_numeric(&n).or_else(|| sc.try_written(&n)) {
+        let found = sc
+            .try_numeric(&n)
+            .or_else(|| sc.try_written(&n))
+            .or_else(|| sc.try_english(&n, floor));
+        match found {
             Some(f) => {
                 pos = f.end.max(n.end);
+                floor = f.end;
                 out.push(f);
             }
             None => pos = n.end,

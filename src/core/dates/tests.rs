@@ -8,7 +8,7 @@ use super::*;
 use rstest::rstest;
 
 /// The one date in `line`: (matched text, ISO day, time, offset as «+HH:MM», has_weekday).
-fn one(line: &str) -> (String, String, Option<String>, Option<String>, bool) {
+pub(super) fn one(line: &str) -> (String, String, Option<String>, Option<String>, bool) {
     let found = find_dates(line);
     assert_eq!(found.len(), 1, "{line}: {found:#?}");
     let f = &found[0];

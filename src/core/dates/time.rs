@@ -1,5 +1,5 @@
 //! The time of day and zone written after a date: «, 03:53 مساء», « الساعة 10:15»,
-//! «في الساعة 22:15:30», «10:15 PM», with the zone that may follow («بتوقيت مكة المكرمة»,
+//! «في الساعة 22:15:30», «at 10:15 PM», «10:15 a.m.», with the zone that may follow («بتوقيت مكة المكرمة»,
 //! «بتوقيت غرينتش», «GMT+3», «UTC», «+03:00», in parentheses or not). City zones are kept
 //! as time zones until the date is known, then resolved to the offset in force that day.
 
@@ -50,8 +50,8 @@ impl Scanner<'_> {
             Some((Lex::Am, e)) => Some((false, e)),
             Some((Lex::GregMark, e)) => Some((true, e)),
             _ => self
-                .ascii_word(end, &["PM", "pm", "AM", "am"])
-                .map(|(w, e)| (w.eq_ignore_ascii_case("pm"), e)),
+                .ascii_word(end, &["a.m.", "a.m", "p.m.", "p.m", "am", "pm"])
+                .map(|(w, e)| (w.starts_with('p'), e)),
         };
         if let Some((pm, e)) = ampm {
             end = e;
@@ -174,13 +174,15 @@ impl Scanner<'_> {
     }
 
     /// A time shortly after a date ending at `pos`: «, 03:53 مساء», « - 04:30 بتوقيت …»,
-    /// « الساعة 10:15».
+    /// « الساعة 10:15», « at 10:15 a.m.».
     pub(super) fn time_after(&self, pos: usize) -> Option<Time> {
         let mut p = self.skip_ws(pos);
         if let Some(c @ (',' | '،' | '-' | '–' | '—' | '|')) = self.peek(p) {
             p = self.skip_ws(p + c.len_utf8());
         }
-        if let Some((Lex::Fi, e)) = self.lex_at(p) {
+        if let Some((_, e)) = self.ascii_word(p, &["at"]) {
+            p = self.skip_ws(e);
+        } else if let Some((Lex::Fi, e)) = self.lex_at(p) {
             match self.lex_at(e) {
                 Some((Lex::Hour, e2)) => p = self.skip_ws(e2),
                 _ => return None,
