@@ -4,19 +4,26 @@
 //! Written dates cover the Gregorian month names of Egypt/Gulf, the Levant/Iraq, Morocco and
 //! Algeria/Tunisia, paired names («27 سبتمبر/أيلول»), Hijri dates (converted to Gregorian
 //! with the Umm al-Qura calendar, the original kept), day-first numeric dates checked against
-//! a stated weekday, and Arabic-Indic digits. Which of the dates on a page is the article's
-//! own is decided by the loader, not here.
+//! a stated weekday, Arabic-Indic digits, and English dates («Thursday, October 8, 2020»,
+//! «8 Oct. 2020») for the English articles in the same folders. Which of the dates on a page
+//! is the article's own is decided by the loader, not here.
 //!
-//! Layout: `names` (word lists and folding), `hijri` (calendar conversion), `scan` (the
-//! running-text scanner), `machine` (metadata strings); this file holds the types and the
-//! public entry points.
+//! Layout: `names` (word lists and folding), `hijri` (calendar conversion), `cursor` (the
+//! scanners' reading primitives), `scan` (the running-text scanner and the Arabic date
+//! forms), `english` (English written dates), `time` (time of day and zone after a date),
+//! `machine` (metadata strings); this file holds the types and the public entry points.
 
+mod cursor;
+mod english;
+#[cfg(test)]
+mod english_tests;
 mod hijri;
 mod machine;
 mod names;
 mod scan;
 #[cfg(test)]
 mod tests;
+mod time;
 
 pub use hijri::hijri_to_gregorian;
 pub use names::{hijri_month_from_name, month_from_name, weekday_from_name};

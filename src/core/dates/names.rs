@@ -3,11 +3,11 @@
 //! the few city time zones we trust. Words are compared after a light folding (harakat and
 //! tatweel dropped, أ/إ/آ/ٱ → ا, ة → ه, ى → ي), done on the stack so lookups never allocate.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::Weekday;
 use chrono_tz::Tz;
+use rustc_hash::FxHashMap;
 
 use crate::core::text::{is_arabic_letter, is_mark};
 
@@ -275,40 +275,16 @@ pub(crate) fn month_of_head(head: Head, second: &str) -> Option<u32> {
     head_month(head, second)
 }
 
-/// A small multiply-rotate hasher (as in rustc's FxHash): the lexicon is looked up for
-/// every word that follows a number, and SipHash was a visible share of the scan time.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<FxHasher>>;
-
 fn key(word: &str) -> String {
     fold(word)
         .map(|f| f.as_str().to_string())
         .unwrap_or_default()
 }
 
-static LEXICON: LazyLock<FxMap<Lex>> = LazyLock::new(|| {
-    let mut m = FxMap::default();
+/// Folded word → meaning. FxHash rather than SipHash: the lexicon is looked up for every
+/// word that follows a number, and SipHash was a visible share of the scan time.
+static LEXICON: LazyLock<FxHashMap<String, Lex>> = LazyLock::new(|| {
+    let mut m = FxHashMap::default();
     for &(w, n) in GREG {
         m.insert(key(w), Lex::Greg(n));
     }
@@ -324,7 +300,7 @@ static LEXICON: LazyLock<FxMap<Lex>> = LazyLock::new(|| {
     m
 });
 
-static ZONE_TABLE: LazyLock<FxMap<Tz>> =
+static ZONE_TABLE: LazyLock<FxHashMap<String, Tz>> =
     LazyLock::new(|| ZONES.iter().map(|&(w, z)| (key(w), z)).collect());
 
 /// Looks a folded word up.

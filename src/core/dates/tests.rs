@@ -8,7 +8,7 @@ use super::*;
 use rstest::rstest;
 
 /// The one date in `line`: (matched text, ISO day, time, offset as «+HH:MM», has_weekday).
-fn one(line: &str) -> (String, String, Option<String>, Option<String>, bool) {
+pub(super) fn one(line: &str) -> (String, String, Option<String>, Option<String>, bool) {
     let found = find_dates(line);
     assert_eq!(found.len(), 1, "{line}: {found:#?}");
     let f = &found[0];
@@ -398,7 +398,7 @@ fn speed() {
     println!("{total} lines, {bytes} bytes, {n} dates, {:?}", t.elapsed());
     let t = std::time::Instant::now();
     let k = (0..total)
-        .filter(|&i| super::scan::has_digit(lines[i % lines.len()].as_bytes()))
+        .filter(|&i| super::cursor::has_digit(lines[i % lines.len()].as_bytes()))
         .count();
     println!("has_digit: {k} lines with digits, {:?}", t.elapsed());
 }
