@@ -24,6 +24,9 @@ pub struct Cli {
     /// Print the default configuration and exit.
     #[arg(long)]
     pub print_config: bool,
+    /// Read every file afresh, neither using nor updating the article cache.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Files or folders to open (default: the configured folders, else the demo articles).
@@ -76,7 +79,10 @@ pub fn run(cli: Cli) -> Result<i32> {
         print!("{}", crate::config::DEFAULT_CONFIG);
         return Ok(0);
     }
-    let config = Config::load(cli.config.as_deref())?;
+    let mut config = Config::load(cli.config.as_deref())?;
+    if cli.no_cache {
+        config.library.cache = false;
+    }
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
         None => list(&mut out, &config, &cli.paths, &Filter::default(), false),
@@ -134,6 +140,7 @@ fn load_library(config: &Config, paths: &[PathBuf]) -> Result<Library> {
     } else {
         let options = LoadOptions {
             max_bytes: config.max_bytes(),
+            cache: config.cache_file(),
         };
         load_paths(paths, &options)?
     };
@@ -196,6 +203,7 @@ fn show(
         }
         let options = LoadOptions {
             max_bytes: config.max_bytes(),
+            cache: config.cache_file(),
         };
         let mut articles = report_problems(load_paths(&[path.to_path_buf()], &options)?);
         match articles.len() {

@@ -24,6 +24,7 @@ pub struct Config {
 pub struct LibraryConfig {
     pub folders: Vec<PathBuf>,
     pub max_file_mb: u64,
+    pub cache: bool,
 }
 
 impl Default for LibraryConfig {
@@ -31,6 +32,7 @@ impl Default for LibraryConfig {
         LibraryConfig {
             folders: Vec::new(),
             max_file_mb: crate::core::load::DEFAULT_MAX_BYTES / (1024 * 1024),
+            cache: true,
         }
     }
 }
@@ -81,6 +83,14 @@ impl Config {
         Ok(config)
     }
 
+    /// The article cache file (in the XDG cache folder), unless the cache is turned off.
+    pub fn cache_file(&self) -> Option<PathBuf> {
+        if !self.library.cache {
+            return None;
+        }
+        directories::ProjectDirs::from("", "", "khabar").map(|d| d.cache_dir().join("articles.bin"))
+    }
+
     pub fn max_bytes(&self) -> u64 {
         self.library.max_file_mb.saturating_mul(1024 * 1024)
     }
@@ -110,6 +120,7 @@ mod tests {
         let defaults = Config::default();
         assert_eq!(parsed.library.folders, defaults.library.folders);
         assert_eq!(parsed.library.max_file_mb, defaults.library.max_file_mb);
+        assert_eq!(parsed.library.cache, defaults.library.cache);
     }
 
     #[test]

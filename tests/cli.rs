@@ -11,6 +11,7 @@ use serde_json::Value;
 fn khabar(config_dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("khabar").unwrap_or_else(|e| panic!("{e}"));
     cmd.env("KHABAR_CONFIG", config_dir.join("config.toml"));
+    cmd.env("XDG_CACHE_HOME", config_dir.join("cache"));
     cmd
 }
 
@@ -204,6 +205,42 @@ fn config_folders_and_folder_source() {
         std::fs::read_to_string(dir.path().join("config.toml")).unwrap(),
         "[library\n"
     );
+}
+
+#[test]
+fn a_second_listing_comes_from_the_cache_and_says_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    std::fs::create_dir(&news).unwrap();
+    for f in std::fs::read_dir("assets/demo").unwrap().flatten() {
+        if f.path().extension().is_some_and(|e| e == "txt") {
+            std::fs::copy(f.path(), news.join(f.file_name())).unwrap();
+        }
+    }
+    std::fs::write(news.join("broken.json"), "{").unwrap();
+    let run = |extra: &[&str]| {
+        let out = khabar(dir.path())
+            .args(["list", "--json"])
+            .args(extra)
+            .arg(&news)
+            .assert()
+            .success();
+        let out = out.get_output();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let first = run(&[]);
+    assert!(dir.path().join("cache/khabar/articles.bin").exists());
+    let second = run(&[]);
+    let uncached = run(&["--no-cache"]);
+    assert_eq!(first.0, second.0);
+    assert_eq!(first.0, uncached.0);
+    // A bad file is never cached away: it is reported on every run.
+    for (_, stderr) in [&first, &second, &uncached] {
+        assert!(stderr.contains("broken.json"), "{stderr}");
+    }
 }
 
 #[test]

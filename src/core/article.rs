@@ -4,14 +4,14 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::core::dates::PubDate;
 
 /// A stable, short identifier: the first 12 hex digits of a 64-bit xxh3 hash of the
 /// article's text (see [`ArticleId::of_content`]). The same article keeps its id whatever
 /// its file is called or which encoding it was saved in.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ArticleId(String);
 
@@ -40,7 +40,7 @@ impl fmt::Display for ArticleId {
 }
 
 /// The file format an article was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Text,
@@ -52,7 +52,7 @@ pub enum Format {
 }
 
 /// Writing direction of a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     Rtl,
@@ -60,7 +60,7 @@ pub enum Direction {
 }
 
 /// One loaded article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     pub id: ArticleId,
     /// The file it came from (for the demo corpus, `demo/<name>`).
@@ -69,7 +69,7 @@ pub struct Article {
     pub item: Option<usize>,
     pub format: Format,
     /// The encoding the bytes were decoded from (`UTF-8`, `windows-1256`, …).
-    pub encoding: &'static str,
+    pub encoding: EncodingName,
     pub title: String,
     /// The outlet that published the page.
     pub source: Option<String>,
@@ -84,6 +84,33 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     /// How many control characters and escape sequences were removed from the input.
     pub removed_controls: usize,
+}
+
+/// The name of a character encoding, as `encoding_rs` spells it (`UTF-8`, `windows-1256`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct EncodingName(pub &'static str);
+
+impl PartialEq<&str> for EncodingName {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl fmt::Display for EncodingName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for EncodingName {
+    /// Reads a name back as the `encoding_rs` name it stands for.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let label = String::deserialize(d)?;
+        encoding_rs::Encoding::for_label(label.as_bytes())
+            .map(|e| EncodingName(e.name()))
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown encoding '{label}'")))
+    }
 }
 
 impl Article {

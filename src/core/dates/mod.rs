@@ -29,10 +29,10 @@ pub use hijri::hijri_to_gregorian;
 pub use names::{hijri_month_from_name, month_from_name, weekday_from_name};
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The calendar a date was written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Calendar {
     Gregorian,
@@ -40,7 +40,7 @@ pub enum Calendar {
 }
 
 /// A Hijri date as written (year, month 1–12, day).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HijriDate {
     pub year: i32,
     pub month: u8,
@@ -49,10 +49,11 @@ pub struct HijriDate {
 
 /// A publication date: the Gregorian day (converted when written in another calendar),
 /// the time and UTC offset when given, and the text it was read from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PubDate {
     pub date: NaiveDate,
     pub time: Option<NaiveTime>,
+    #[serde(with = "offset_seconds")]
     pub offset: Option<FixedOffset>,
     /// The date as written (trimmed, sanitized), e.g. «14 صفر 1442هـ».
     pub text: String,
@@ -62,6 +63,20 @@ pub struct PubDate {
     /// True when Umm al-Qura and the tabular (civil) Hijri calendar disagree on the day, so
     /// the Gregorian day may be off by one.
     pub uncertain: bool,
+}
+
+/// `FixedOffset` has no serde form of its own: it is kept as seconds east of UTC.
+mod offset_seconds {
+    use chrono::FixedOffset;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(offset: &Option<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        offset.map(|o| o.local_minus_utc()).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<FixedOffset>, D::Error> {
+        Ok(Option::<i32>::deserialize(d)?.and_then(FixedOffset::east_opt))
+    }
 }
 
 /// A date found in running text: byte range in the searched string, and the date.

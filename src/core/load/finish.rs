@@ -131,7 +131,7 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
         path: file.path.to_path_buf(),
         item: file.item,
         format: file.format,
-        encoding: file.encoding,
+        encoding: crate::core::article::EncodingName(file.encoding),
         title,
         source,
         credit,

@@ -5,6 +5,7 @@
 //! becomes a [`LoadProblem`] and never stops the others.
 
 pub mod boiler;
+pub mod cache;
 pub mod decode;
 pub mod demo;
 pub mod draft;
@@ -34,12 +35,15 @@ pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
 pub struct LoadOptions {
     /// Files larger than this are skipped with a problem.
     pub max_bytes: u64,
+    /// The article cache file, if one is used (see [`cache`]).
+    pub cache: Option<PathBuf>,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_bytes: DEFAULT_MAX_BYTES,
+            cache: None,
         }
     }
 }
@@ -99,19 +103,73 @@ pub struct PathError {
     pub reason: String,
 }
 
-/// Loads every article under `paths` (files, or folders read recursively).
+/// Loads every article under `paths` (files, or folders read recursively). Files the cache
+/// holds unchanged are not read again; the others are read in parallel.
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<LoadReport, PathError> {
     let (files, mut problems) = walk::collect(paths)?;
-    let outcomes: Vec<(Vec<Article>, Vec<LoadProblem>)> = files
-        .par_iter()
-        .map(|file| load_file(&file.path, file.source.as_deref(), options))
-        .collect();
+    let mut cache = options.cache.clone().map(cache::Cache::open);
+    let stamps: Vec<Option<cache::Stamp>> = match cache {
+        Some(_) => files
+            .par_iter()
+            .map(|f| {
+                std::fs::metadata(&f.path)
+                    .ok()
+                    .and_then(|m| cache::Stamp::of(&m))
+            })
+            .collect(),
+        None => vec![None; files.len()],
+    };
     let mut articles = Vec::new();
-    for (a, p) in outcomes {
+    let mut fresh = Vec::new();
+    // Whether each file's articles may be cached: read cleanly, with at least one article.
+    let mut cacheable = vec![false; files.len()];
+    for (i, file) in files.iter().enumerate() {
+        let hit = match (cache.as_mut(), stamps[i]) {
+            (Some(c), Some(stamp)) => c.take(&file.path, stamp, file.source.as_deref()),
+            _ => None,
+        };
+        match hit {
+            Some(cached) => {
+                articles.extend(cached);
+                cacheable[i] = true;
+            }
+            None => fresh.push(i),
+        }
+    }
+    let outcomes: Vec<(usize, Vec<Article>, Vec<LoadProblem>)> = fresh
+        .par_iter()
+        .map(|&i| {
+            let (a, p) = load_file(&files[i].path, files[i].source.as_deref(), options);
+            (i, a, p)
+        })
+        .collect();
+    for (i, a, p) in outcomes {
+        cacheable[i] = p.is_empty() && !a.is_empty();
         articles.extend(a);
         problems.extend(p);
     }
     sort_newest_first(&mut articles);
+    if let Some(mut cache) = cache {
+        if !fresh.is_empty() {
+            cache.mark_changed();
+        }
+        let seen: Vec<cache::Seen<'_>> = files
+            .iter()
+            .zip(&stamps)
+            .zip(&cacheable)
+            .filter_map(|((f, stamp), &ok)| {
+                Some(cache::Seen {
+                    path: &f.path,
+                    stamp: stamp.filter(|_| ok)?,
+                    folder_source: f.source.as_deref(),
+                })
+            })
+            .collect();
+        cache.forget_missing_under(paths, &seen);
+        // The cache only saves work: failing to write it costs the next run some time and
+        // nothing else, so the error is not the user's problem.
+        let _ = cache.save(&seen, &articles);
+    }
     Ok(LoadReport { articles, problems })
 }
 
