@@ -97,8 +97,12 @@ fn cached_articles_are_the_articles() {
         cache: Some(tmp.path().join("articles.bin")),
         ..LoadOptions::default()
     };
-    let fresh = load_paths(std::slice::from_ref(&dir), &options).unwrap().articles;
-    let cached = load_paths(std::slice::from_ref(&dir), &options).unwrap().articles;
+    let fresh = load_paths(std::slice::from_ref(&dir), &options)
+        .unwrap()
+        .articles;
+    let cached = load_paths(std::slice::from_ref(&dir), &options)
+        .unwrap()
+        .articles;
     let plain = load_paths(&[dir], &LoadOptions::default())
         .unwrap()
         .articles;

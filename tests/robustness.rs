@@ -97,6 +97,7 @@ fn oversized_and_unreadable_files_are_problems_not_failures() {
         .unwrap();
     let options = LoadOptions {
         max_bytes: SEED.len() as u64 * 2,
+        ..LoadOptions::default()
     };
     let report = load_paths(&[dir.path().to_path_buf()], &options).unwrap();
     assert_eq!(report.articles.len(), 1);
