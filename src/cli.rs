@@ -219,7 +219,11 @@ fn show(
         }
     } else if ArticleId::looks_like(target) {
         let library = load_library(config, within)?;
-        library.find(target).cloned()?
+        let mut article = library.find(target).cloned()?;
+        if article.body_pending() {
+            article.paragraphs = crate::core::load::load_body(&article)?;
+        }
+        article
     } else {
         bail!("'{target}' is neither a file nor an article id (khabar list shows the ids)");
     };
@@ -278,7 +282,7 @@ pub fn article_json(a: &Article, with_body: bool) -> Value {
         "date_uncertain": date.map(|d| d.uncertain),
         "lang": a.lang,
         "direction": match a.direction { Direction::Rtl => "rtl", Direction::Ltr => "ltr" },
-        "words": a.words(),
+        "words": a.words,
         "url": a.url,
         "format": a.format,
         "encoding": a.encoding,

@@ -237,6 +237,18 @@ fn a_second_listing_comes_from_the_cache_and_says_the_same() {
     let uncached = run(&["--no-cache"]);
     assert_eq!(first.0, second.0);
     assert_eq!(first.0, uncached.0);
+    // `show` by id reads the body again from the file the cache points to.
+    let listed: Value = serde_json::from_str(&second.0).unwrap();
+    let id = listed[0]["id"].as_str().unwrap();
+    let shown = json_of(
+        khabar(dir.path())
+            .args(["show", id, "--json", "--in"])
+            .arg(&news),
+    );
+    assert!(
+        shown["paragraphs"].as_array().is_some_and(|p| p.len() >= 5),
+        "{shown}"
+    );
     // A bad file is never cached away: it is reported on every run.
     for (_, stderr) in [&first, &second, &uncached] {
         assert!(stderr.contains("broken.json"), "{stderr}");

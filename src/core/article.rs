@@ -80,7 +80,11 @@ pub struct Article {
     /// ISO 639-1 code where known (`ar`, `en`, `fa`, …), `und` otherwise.
     pub lang: String,
     pub direction: Direction,
-    /// The body, in logical order: no title, no boilerplate.
+    /// Words in the body (runs of letters or digits), counted when the file was read.
+    pub words: usize,
+    /// The body, in logical order: no title, no boilerplate. Empty when the article came
+    /// from the article cache, which keeps no bodies: `load::load_body` reads it again.
+    #[serde(skip)]
     pub paragraphs: Vec<String>,
     /// How many control characters and escape sequences were removed from the input.
     pub removed_controls: usize,
@@ -114,11 +118,8 @@ impl<'de> Deserialize<'de> for EncodingName {
 }
 
 impl Article {
-    /// Number of words in the body (runs of letters or digits).
-    pub fn words(&self) -> usize {
-        self.paragraphs
-            .iter()
-            .map(|p| crate::core::text::word_count(p))
-            .sum()
+    /// Whether the body was left out (the article came from the cache index).
+    pub fn body_pending(&self) -> bool {
+        self.paragraphs.is_empty() && self.words > 0
     }
 }

@@ -1,5 +1,8 @@
 //! The article cache: what the loader found in each file, kept between runs so that opening
-//! a library whose files have not changed costs a `stat` per file instead of a parse. An
+//! a library whose files have not changed costs a `stat` per file instead of a parse. It is
+//! an index: titles, sources, dates and counts, not bodies (`Article::paragraphs` is not
+//! serialized), so it stays small and quick to read; a body is read from its file when one
+//! is shown (`load_body`). An
 //! entry is used only when the file's size and modification time, the folder's outlet
 //! (`.khabar.toml`) and the khabar binary itself are all the same as when it was written;
 //! anything else, or a cache that cannot be read, means the file is read afresh. The cache

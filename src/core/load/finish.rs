@@ -139,6 +139,10 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
         url,
         lang,
         direction,
+        words: paragraphs
+            .iter()
+            .map(|p| crate::core::text::word_count(p))
+            .sum(),
         paragraphs,
         removed_controls: removed,
     })

@@ -173,6 +173,30 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<LoadReport
     Ok(LoadReport { articles, problems })
 }
 
+/// Why the body of an article listed from the cache could not be read again.
+#[derive(Debug, thiserror::Error)]
+pub enum BodyError {
+    #[error("{path}: {error}", path = .0.path.display(), error = .0.error)]
+    Load(LoadProblem),
+    #[error("{0} no longer holds article {1}: it changed since it was listed")]
+    Changed(String, String),
+}
+
+/// Reads the body of an article that came from the cache index, from its file.
+pub fn load_body(article: &Article) -> Result<Vec<String>, BodyError> {
+    let (articles, mut problems) = load_file(&article.path, None, &LoadOptions::default());
+    if let Some(found) = articles.into_iter().find(|a| a.id == article.id) {
+        return Ok(found.paragraphs);
+    }
+    match problems.pop() {
+        Some(p) => Err(BodyError::Load(p)),
+        None => Err(BodyError::Changed(
+            article.path.display().to_string(),
+            article.id.to_string(),
+        )),
+    }
+}
+
 /// Sorts newest first; undated articles go last, in title order.
 pub fn sort_newest_first(articles: &mut [Article]) {
     articles.sort_by(|a, b| {
