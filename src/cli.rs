@@ -83,7 +83,8 @@ pub fn run(cli: Cli) -> Result<i32> {
     if cli.no_cache {
         config.library.cache = false;
     }
-    let mut out = std::io::stdout().lock();
+    // Block-buffered: stdout's own buffer flushes at every line end.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let result = match cli.command {
         None => list(&mut out, &config, &cli.paths, &Filter::default(), false),
         Some(Command::List {
