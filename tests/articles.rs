@@ -1,7 +1,8 @@
 //! Articles written for the tests in the styles the seeds do not cover: a Moroccan site with
 //! a comments box, a Jordanian page with a Hijri date paired with a Levantine Gregorian one, an
 //! Algerian page with a numeric date, a Saudi page whose numeric date only the weekday can
-//! settle, an English page, and a brief with no date at all.
+//! settle, an English page, a bulletin of short sentences under a menu, and a brief with no
+//! date at all.
 
 // One case per article, every expected field a column of the table.
 #![allow(clippy::too_many_arguments)]
@@ -73,6 +74,16 @@ fn load(name: &str) -> Article {
     "Oil prices rose sharply",
     "of the world economy.",
     "Gold edges lower"
+)]
+#[case::bulletin(
+    "bulletin_short_sentences.txt",
+    "المصرف المركزي يخفض سعر الفائدة لتحفيز النمو",
+    Some("www.example-news.net"),
+    None,
+    Some("2023-10-12"),
+    "خفض المصرف المركزي سعر الفائدة",
+    "في الأشهر المقبلة.",
+    "اقرأ أيضاً"
 )]
 #[case::brief(
     "brief_no_date.txt",

@@ -173,7 +173,7 @@ fn end_marker(line: &str, words: usize) -> Option<Marker> {
                 // «المزيد من بوابة الوسط», «تعليقات الزوار»: a heading may be followed by a
                 // name; a one-word heading by one word only, or it is a sentence («شارك …»).
                 || folded.strip_prefix(m).is_some_and(|rest| {
-                    rest.starts_with(' ') && word_count(rest) <= if m.contains(' ') { 3 } else { 1 }
+                    rest.starts_with([' ', ':']) && word_count(rest) <= if m.contains(' ') { 3 } else { 1 }
                 })
         })
     };

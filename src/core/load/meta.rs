@@ -229,7 +229,9 @@ pub fn outlet_before_date(line: &str, date_start: usize) -> Option<String> {
     };
     let name = squash_spaces(name);
     let words = word_count(&name);
-    (1..=6).contains(&words).then_some(name)
+    // «آخر تحديث: 10:30 -» names no outlet: a name has no digits and no colon.
+    let plausible = !name.contains(':') && !name.chars().any(|c| c.is_ascii_digit());
+    ((1..=6).contains(&words) && plausible).then_some(name)
 }
 
 /// Removes the words that introduce a date («نشر في», «بتاريخ», a weekday, «اليوم»).
@@ -495,6 +497,8 @@ mod tests {
             outlet_before_date(line, start).as_deref(),
             Some("موقع أنصار الله")
         );
+        let line = "آخر تحديث: 10:30 - 12 أكتوبر 2023";
+        assert_eq!(outlet_before_date(line, line.find("12").unwrap_or(0)), None);
         let line = "الجمعة 09/10/2020";
         assert_eq!(outlet_before_date(line, line.find('0').unwrap_or(0)), None);
     }

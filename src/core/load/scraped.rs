@@ -45,6 +45,28 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
 
     let mut body = boiler::select_body(&infos);
     if body.is_empty() {
+        // Short-sentence copy (a brief, a bulletin): no line is long enough to be sure of,
+        // so every complete sentence of five words or more counts as prose.
+        let relaxed: Vec<LineInfo> = infos
+            .iter()
+            .enumerate()
+            .map(|(i, info)| {
+                let mut info = info.clone();
+                let metadata = credits[i].is_some() || page.is_date_line(i);
+                if !metadata
+                    && info.ends_sentence
+                    && info.words >= 5
+                    && !info.link_like
+                    && info.end_marker.is_none()
+                {
+                    info.class = Class::Good;
+                }
+                info
+            })
+            .collect();
+        body = boiler::select_body(&relaxed);
+    }
+    if body.is_empty() {
         // Too little prose for the rules (a brief, a note): everything but the first line
         // and the obvious boilerplate.
         body = (1..lines.len())
