@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::core::article::{Article, ArticleId, Format};
 use crate::core::dates::find_dates;
 use crate::core::load::meta::{self, CreditLine};
+use crate::core::load::outlet;
 use crate::core::load::{Draft, FormatError, LoadError};
 use crate::core::sanitize::clean_line;
 use crate::core::text::detect_language;
@@ -89,7 +90,7 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
         .or(source)
         .or_else(|| {
             let (i, start) = dateline?;
-            meta::outlet_before_date(context_refs[i], start)
+            outlet::outlet_before_date(context_refs[i], start)
         });
 
     let title = match title {

@@ -15,6 +15,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod meta;
+pub mod outlet;
 pub mod scraped;
 mod walk;
 

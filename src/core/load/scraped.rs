@@ -9,6 +9,7 @@ use rustc_hash::FxHashSet;
 use crate::core::dates::{FoundDate, find_dates};
 use crate::core::load::boiler::{self, Class, LineInfo};
 use crate::core::load::meta::{self, CreditLine};
+use crate::core::load::outlet;
 use crate::core::load::{Draft, FormatError};
 use crate::core::text::{fold_arabic, is_arabic_letter, is_word_char, word_count};
 
@@ -173,7 +174,7 @@ fn pick_title(
         if line.contains('!') {
             score -= 1.0;
         }
-        if meta::has_outlet_word(line) && overlap < 0.5 {
+        if outlet::has_outlet_word(line) && overlap < 0.5 {
             score -= 4.0;
         }
         if best.is_none_or(|(s, _)| score > s) {
@@ -259,7 +260,7 @@ fn pick_source(
     let lines = page.lines;
     if let Some(i) = date_line
         && let Some(found) = page.dates[i].first()
-        && let Some(name) = meta::outlet_before_date(lines[i], found.start)
+        && let Some(name) = outlet::outlet_before_date(lines[i], found.start)
         && !name.chars().all(|c| c.is_ascii_digit() || !is_word_char(c))
     {
         return Some(name);
@@ -277,8 +278,8 @@ fn pick_source(
     let header = 0..title.unwrap_or(0);
     let footer = (body_end + 1).min(lines.len())..lines.len();
     for i in header.clone().chain(footer) {
-        if is_name_line(i) && meta::has_outlet_word(lines[i]) {
-            return meta::masthead_name(lines[i], text, arabic);
+        if is_name_line(i) && outlet::has_outlet_word(lines[i]) {
+            return outlet::masthead_name(lines[i], text, arabic);
         }
     }
     // A first line that is a name: not a menu, not a row of language codes («Ru En»).
@@ -290,7 +291,7 @@ fn pick_source(
         // first line is judged without the link-list test.
         let info = &infos[first];
         let masthead_like = (1..=10).contains(&info.words)
-            && !meta::is_interface_word(lines[first])
+            && !outlet::is_interface_word(lines[first])
             && !lines[first].starts_with(['•', '·', '▪', '►', '*', '-'])
             && lines[first].matches('|').count() <= 2
             && info.end_marker.is_none()
@@ -299,7 +300,7 @@ fn pick_source(
             && page.dates[first].is_empty();
         if masthead_like
             && looks_like_name
-            && let Some(name) = meta::masthead_name(lines[first], text, arabic)
+            && let Some(name) = outlet::masthead_name(lines[first], text, arabic)
         {
             return Some(name);
         }
