@@ -252,6 +252,10 @@ fn write_article(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
         if d.hijri.is_some() {
             when = format!("{when} ({})", d.text);
         }
+        if d.uncertain {
+            // Umm al-Qura and the tabular Hijri calendar disagree on the day.
+            when.push_str(" ±1");
+        }
         meta.push(when);
     }
     if !meta.is_empty() {
