@@ -269,3 +269,24 @@ fn malformed_files_are_reported_with_their_reason() {
         );
     }
 }
+
+#[test]
+fn html_without_an_article_element_and_with_comments() {
+    let a = single(Path::new("tests/data/formats/no_article_element.html"));
+    assert_eq!(a.title, "انخفاض أسعار النفط عالميا");
+    // Named only by the <title> suffix, though the headline came from <h1>.
+    assert_eq!(a.source.as_deref(), Some("موقع الاقتصاد"));
+    assert_eq!(
+        a.date.as_ref().and_then(|d| d.datetime()).as_deref(),
+        Some("2023-11-14T09:15:00")
+    );
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[0].starts_with("تراجعت أسعار النفط"));
+    for junk in ["عاجل", "أتمنى", "التعليقات", "حقوق النشر", "الرئيسية"]
+    {
+        assert!(
+            a.paragraphs.iter().all(|p| !p.contains(junk)),
+            "{junk} left in the body"
+        );
+    }
+}

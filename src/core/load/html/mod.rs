@@ -78,11 +78,17 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
         .or_else(|| meta.ld_headline.as_ref().map(&mut clean))
         .or_else(|| meta.title_tag.as_ref().map(&mut clean))
         .filter(|t| !t.is_empty());
+    // The <title>'s suffix names the site even when the headline came from elsewhere.
+    let title_tag_suffix = || {
+        let tag = meta.title_tag.as_ref()?;
+        strip_site(tag, &sites, &others).1
+    };
     let source = meta
         .tag(&["og:site_name"])
         .or_else(|| meta.ld_publisher.clone())
         .or_else(|| meta.tag(&["application-name"]))
-        .or(suffix);
+        .or(suffix)
+        .or_else(title_tag_suffix);
 
     let skip: Vec<_> = h1.map(|n| n.id()).into_iter().collect();
     let same_as_title = |p: &str| {
