@@ -250,9 +250,18 @@ impl Scanner<'_> {
             Some((ws, wd)) if wd == date.weekday() => (ws, true),
             _ => (start, false),
         };
-        let (end, time, offset) = match self.time_after(end) {
-            Some(t) => (t.end, Some(t.time), resolve(t.zone, date, t.time)),
-            None => (end, None, None),
+        let (mut start, mut time, mut offset) = (start, None, None);
+        let end = match self.time_after(end) {
+            Some(t) => {
+                (time, offset) = (Some(t.time), resolve(t.zone, date, t.time));
+                t.end
+            }
+            None => {
+                if let Some((at, t)) = self.time_before(start) {
+                    (start, time, offset) = (at, Some(t.time), resolve(t.zone, date, t.time));
+                }
+                end
+            }
         };
         FoundDate {
             start,

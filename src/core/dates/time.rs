@@ -175,6 +175,31 @@ impl Scanner<'_> {
 
     /// A time shortly after a date ending at `pos`: «, 03:53 مساء», « - 04:30 بتوقيت …»,
     /// « الساعة 10:15», « at 10:15 a.m.».
+    /// A time written just before a date that starts at `pos`: «10:30 - 12 أكتوبر 2023»,
+    /// «03:53 مساء، الخميس …». Returns where the time starts, and the time.
+    pub(super) fn time_before(&self, pos: usize) -> Option<(usize, Time)> {
+        let head = self.s.get(..pos)?;
+        let trimmed = head.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '،' | '-' | '–' | '—' | '|')
+        });
+        if trimmed.len() == head.len() {
+            return None; // the date touches what precedes it
+        }
+        // The colon of HH:MM lies within the last few characters (an AM/PM word may follow).
+        let window_start = trimmed.char_indices().rev().nth(12).map_or(0, |(i, _)| i);
+        let colon = window_start + trimmed[window_start..].rfind(':')?;
+        let hour_start = trimmed[..colon]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| digit_value(*c).is_some())
+            .last()
+            .map(|(i, _)| i)?;
+        let time = self.time_at(hour_start)?;
+        // The time must be all that stands between its start and the date, and start a word.
+        (time.end >= trimmed.len() && !is_word_before(trimmed, hour_start))
+            .then_some((hour_start, time))
+    }
+
     pub(super) fn time_after(&self, pos: usize) -> Option<Time> {
         let mut p = self.skip_ws(pos);
         if let Some(c @ (',' | '،' | '-' | '–' | '—' | '|')) = self.peek(p) {
@@ -207,4 +232,12 @@ pub(super) fn resolve(zone: Option<Zone>, date: NaiveDate, time: NaiveTime) -> O
             Some(o)
         }
     }
+}
+
+/// Whether a letter or digit touches `at` from the left (the time would be part of a word).
+fn is_word_before(s: &str, at: usize) -> bool {
+    s[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
 }
