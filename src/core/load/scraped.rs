@@ -23,8 +23,15 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
     if lines.is_empty() {
         return Err(FormatError::Empty("the file holds no text".into()));
     }
-    let arabic = text.chars().filter(|&c| is_arabic_letter(c)).count()
-        > text.chars().filter(char::is_ascii_alphabetic).count();
+    // Mostly Arabic script or mostly Latin? Counted on bytes: Arabic-block characters start
+    // with 0xD8–0xDB in UTF-8.
+    let (arabic_chars, latin_letters) = text.bytes().fold((0usize, 0usize), |(a, l), b| {
+        (
+            a + usize::from((0xD8..=0xDB).contains(&b)),
+            l + usize::from(b.is_ascii_alphabetic()),
+        )
+    });
+    let arabic = arabic_chars > latin_letters;
 
     let mut infos: Vec<LineInfo> = lines.iter().map(|l| boiler::judge(l)).collect();
     // Credit lines are short: only those are read for one.
