@@ -148,3 +148,48 @@ fn english_is_left_to_right() {
     let a = load("english_article.txt");
     assert_eq!((a.lang.as_str(), a.direction), ("en", Direction::Ltr));
 }
+
+#[test]
+fn a_page_dated_only_relatively_has_no_date() {
+    // «قبل 3 ساعات» (three hours ago) says nothing of the day without the time of saving.
+    let a = load("relative_date_only.txt");
+    assert_eq!(
+        a.title,
+        "الزلزال في المغرب: ارتفاع عدد الضحايا وفرق الإنقاذ تسابق الزمن"
+    );
+    assert_eq!(a.source.as_deref(), Some("BBC News عربي"));
+    assert!(a.date.is_none(), "{:?}", a.date);
+    assert!(a.paragraphs[0].starts_with("ارتفع عدد ضحايا الزلزال"));
+    assert!(
+        a.paragraphs
+            .iter()
+            .all(|p| !p.contains("صدر الصورة") && !p.contains("قصص مقترحة"))
+    );
+}
+
+#[test]
+fn english_wire_copy_credits_its_agency_and_keeps_the_zone() {
+    let a = load("english_wire.txt");
+    assert_eq!(
+        a.title,
+        "Egypt's central bank raises interest rates by 200 basis points"
+    );
+    assert_eq!(a.source.as_deref(), Some("Reuters"));
+    assert_eq!(a.credit.as_deref(), Some("Reuters"));
+    assert_eq!(
+        a.date.as_ref().and_then(|d| d.datetime()).as_deref(),
+        Some("2023-03-30T20:21:00+03:00")
+    );
+    assert!(a.paragraphs[0].starts_with("CAIRO, March 30 (Reuters)"));
+}
+
+#[test]
+fn a_named_city_zone_gives_the_offset() {
+    let a = load("gulf_zone_named.txt");
+    assert_eq!(a.source.as_deref(), Some("سكاي نيوز عربية"));
+    assert_eq!(
+        a.date.as_ref().and_then(|d| d.datetime()).as_deref(),
+        Some("2023-03-12T10:30:00+04:00")
+    );
+    assert_eq!(a.paragraphs.len(), 3);
+}

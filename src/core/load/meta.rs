@@ -57,7 +57,8 @@ pub fn credit_line(line: &str) -> Option<CreditLine> {
 }
 
 static WIRE_CREDIT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^[^\s()]+(?:\s[^\s()]+)?\s*[(（]\s*(?P<who>[^()（）]{2,30}?)\s*[)）]\s*[-–—:]")
+    // A place, perhaps with a day («CAIRO, March 30»), the agency in brackets, a dash.
+    Regex::new(r"^[^\s()]+(?:\s[^\s()]+){0,3}\s*[(（]\s*(?P<who>[^()（）]{2,30}?)\s*[)）]\s*[-–—:]")
         .ok()
 });
 
@@ -225,6 +226,14 @@ mod tests {
         assert_eq!(
             wire_credit("دبي (رويترز): ارتفعت الأسهم").as_deref(),
             Some("رويترز")
+        );
+        assert_eq!(
+            wire_credit("CAIRO, March 30 (Reuters) - Egypt's central bank").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            wire_credit("قال وزير الخارجية في بيان (نشرته الوزارة) - إن"),
+            None
         );
         assert_eq!(
             wire_credit("قال الوزير (في بيان) إن الخطة جاهزة - وأضاف"),
