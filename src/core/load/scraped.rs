@@ -41,15 +41,19 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
         .map(|(l, info)| (info.words <= 10).then(|| meta::credit_line(l)).flatten())
         .collect();
     let dates: Vec<Vec<FoundDate>> = lines.iter().map(|l| find_dates(l)).collect();
-    let page = Page {
-        lines: &lines,
-        dates: &dates,
-    };
     for (i, info) in infos.iter_mut().enumerate() {
-        if credits[i].is_some() || page.is_date_line(i) {
+        if credits[i].is_some() || meta::is_dateline(lines[i], &dates[i]) {
             info.class = Class::Bad;
         }
     }
+    let page = Page {
+        text,
+        lines: &lines,
+        dates: &dates,
+        infos: &infos,
+        credits: &credits,
+        arabic,
+    };
 
     let mut body = boiler::select_body(&infos);
     if body.is_empty() {
@@ -60,7 +64,7 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
             .enumerate()
             .map(|(i, info)| {
                 let mut info = info.clone();
-                let metadata = credits[i].is_some() || page.is_date_line(i);
+                let metadata = page.is_metadata(i);
                 if !metadata
                     && info.ends_sentence
                     && info.words >= 5
@@ -86,12 +90,10 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
     let body_start = body.first().copied().unwrap_or(lines.len());
     let body_end = body.last().copied().unwrap_or(0);
 
-    let title_line = pick_title(&page, &infos, &credits, &body, body_start, arabic);
+    let title_line = pick_title(&page, &body, body_start);
     let date = pick_date(&page, body_start, body_end, title_line);
     let date_line = date.as_ref().map(|d| d.0);
-    let source = pick_source(
-        &page, &infos, &credits, text, date_line, title_line, body_end, arabic,
-    );
+    let source = pick_source(&page, date_line, title_line, body_end);
     let credit = credits.iter().find_map(|c| match c {
         Some(CreditLine::Agency(who)) => Some(who.clone()),
         _ => None,
@@ -121,52 +123,48 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
     })
 }
 
-/// The page's lines and the dates found in each, computed once.
+/// What is known of the page and each of its lines, computed once.
 struct Page<'a> {
+    text: &'a str,
     lines: &'a [&'a str],
     dates: &'a [Vec<FoundDate>],
+    infos: &'a [LineInfo],
+    credits: &'a [Option<CreditLine>],
+    /// Mostly Arabic script (else mostly Latin).
+    arabic: bool,
 }
 
 impl Page<'_> {
-    /// A line that is a date and little else (a dateline or a timestamp).
+    /// A dateline or a timestamp: a date and little else.
     fn is_date_line(&self, i: usize) -> bool {
-        let line = self.lines[i];
-        let dates = &self.dates[i];
-        let dated: usize = dates
-            .iter()
-            .map(|d| word_count(&line[d.start..d.end]))
-            .sum();
-        !dates.is_empty() && word_count(line) <= dated + 6
+        meta::is_dateline(self.lines[i], &self.dates[i])
+    }
+
+    /// A credit line or a dateline: metadata, never article text.
+    fn is_metadata(&self, i: usize) -> bool {
+        self.credits[i].is_some() || self.is_date_line(i)
     }
 }
 
 /// The headline: a line above the body, neither menu, date nor credit, whose words the body
 /// uses. Closer to the body and unpunctuated is better; a repeated line is a headline shown
 /// twice.
-fn pick_title(
-    page: &Page<'_>,
-    infos: &[LineInfo],
-    credits: &[Option<CreditLine>],
-    body: &[usize],
-    body_start: usize,
-    arabic: bool,
-) -> Option<usize> {
+fn pick_title(page: &Page<'_>, body: &[usize], body_start: usize) -> Option<usize> {
     let lines = page.lines;
     let body_words = content_words(body.iter().take(3).map(|&i| lines[i]));
     let mut best: Option<(f32, usize)> = None;
     let mut seen = FxHashSet::default();
     for i in 0..body_start.min(lines.len()) {
         let line = lines[i];
-        let info = &infos[i];
+        let info = &page.infos[i];
         if !seen.insert(line) {
             continue; // a repeat of an earlier line: keep the first
         }
         if info.link_like
             || info.end_marker.is_some()
-            || credits[i].is_some()
+            || page.is_metadata(i)
             || !(2..=40).contains(&info.words)
-            || page.is_date_line(i)
-            || arabic && !line.chars().any(is_arabic_letter)
+            || page.arabic && !line.chars().any(is_arabic_letter)
         {
             continue;
         }
@@ -253,18 +251,14 @@ fn pick_date(
 
 /// The outlet: the name before the date on a dateline, else a short line naming an outlet
 /// above the headline or below the body, else the masthead (first line).
-#[allow(clippy::too_many_arguments)]
 fn pick_source(
     page: &Page<'_>,
-    infos: &[LineInfo],
-    credits: &[Option<CreditLine>],
-    text: &str,
     date_line: Option<usize>,
     title: Option<usize>,
     body_end: usize,
-    arabic: bool,
 ) -> Option<String> {
-    let lines = page.lines;
+    let (lines, infos, credits) = (page.lines, page.infos, page.credits);
+    let (text, arabic) = (page.text, page.arabic);
     if let Some(i) = date_line
         && let Some(found) = page.dates[i].first()
         && let Some(name) = outlet::outlet_before_date(lines[i], found.start)
