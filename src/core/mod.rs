@@ -1,8 +1,9 @@
 //! The engine: everything khabar knows about articles, independent of any terminal.
 //!
-//! `load` turns files into [`article::Article`]s; `dates` reads Arabic and machine dates;
-//! `sanitize` strips control characters and escape sequences from untrusted text;
-//! `text` holds small Arabic-aware text helpers shared by the loaders.
+//! `load` turns files into [`article::Article`]s (and keeps the article cache); `dates` reads
+//! Arabic, English and machine dates; `sanitize` strips control characters and escape
+//! sequences from untrusted text; `library` looks articles up and filters them; `text` holds
+//! small Arabic-aware text helpers (folding, word characters, language, NFC).
 
 pub mod article;
 pub mod dates;
