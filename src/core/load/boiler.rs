@@ -226,9 +226,10 @@ pub fn select_body(infos: &[LineInfo]) -> Vec<usize> {
     best.1
 }
 
-/// Whether at least two good paragraphs come after a soft marker before the next marker.
+/// Whether at least two good paragraphs come soon after a soft marker, before the next one.
 fn prose_follows(classes: &[Class], infos: &[LineInfo], at: usize) -> bool {
-    (at + 1..infos.len())
+    // Prose that resumes after an inline «اقرأ أيضاً» does so within a few lines.
+    (at + 1..infos.len().min(at + 12))
         .take_while(|&j| infos[j].end_marker.is_none())
         .filter(|&j| classes[j] == Class::Good)
         .take(2)
@@ -237,43 +238,37 @@ fn prose_follows(classes: &[Class], infos: &[LineInfo], at: usize) -> bool {
 }
 
 /// jusText's second pass: short and near-good lines take the class their neighbours give.
+/// The nearest decided neighbour on each side (good or bad; a section heading counts as bad)
+/// is found in one sweep each way, so a page of ten thousand short lines costs linear time.
 fn revise_by_context(infos: &[LineInfo]) -> Vec<Class> {
-    let classes: Vec<Class> = infos.iter().map(|i| i.class).collect();
-    let neighbour = |from: usize, forward: bool| -> Option<Class> {
-        let mut j = from;
-        loop {
-            if forward {
-                j += 1;
-                if j >= classes.len() {
-                    return None;
-                }
-            } else {
-                if j == 0 {
-                    return None;
-                }
-                j -= 1;
-            }
-            if infos[j].end_marker.is_some() {
-                return Some(Class::Bad);
-            }
-            match classes[j] {
-                Class::Good | Class::Bad => return Some(classes[j]),
-                _ => continue,
-            }
-        }
+    let decided = |info: &LineInfo| match (info.end_marker, info.class) {
+        (Some(_), _) => Some(Class::Bad),
+        (None, c @ (Class::Good | Class::Bad)) => Some(c),
+        _ => None,
     };
-    classes
+    let mut prev = Vec::with_capacity(infos.len());
+    let mut last = None;
+    for info in infos {
+        prev.push(last);
+        last = decided(info).or(last);
+    }
+    let mut next = vec![None; infos.len()];
+    let mut last = None;
+    for (k, info) in infos.iter().enumerate().rev() {
+        next[k] = last;
+        last = decided(info).or(last);
+    }
+    infos
         .iter()
         .enumerate()
-        .map(|(i, &c)| {
-            let (prev, next) = (neighbour(i, false), neighbour(i, true));
+        .map(|(i, info)| {
             let good = |n: Option<Class>| n == Some(Class::Good);
-            match c {
+            match info.class {
                 // A line that ends without punctuation heads the body only as a headline.
-                Class::NearGood if good(prev) || good(next) && infos[i].ends_sentence => {
+                Class::NearGood if good(prev[i]) || good(next[i]) && info.ends_sentence => {
                     Class::Good
                 }
-                Class::Short if good(prev) && good(next) && infos[i].ends_sentence => Class::Good,
+                Class::Short if good(prev[i]) && good(next[i]) && info.ends_sentence => Class::Good,
                 Class::NearGood | Class::Short => Class::Bad,
                 other => other,
             }

@@ -63,9 +63,12 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
     // A dateline or dated byline opening the body is metadata: it joins the context, where
     // the date and outlet are looked for.
     let mut context = context;
-    while paragraphs.len() > 1 && meta::is_dateline(&paragraphs[0], &find_dates(&paragraphs[0])) {
-        context.insert(0, paragraphs.remove(0));
-    }
+    let leading = paragraphs
+        .iter()
+        .take(paragraphs.len().saturating_sub(1))
+        .take_while(|p| meta::is_dateline(p, &find_dates(p)))
+        .count();
+    context.splice(0..0, paragraphs.drain(..leading));
 
     let mut date = draft.date;
     if date.is_none() {

@@ -115,13 +115,17 @@ pub fn date_candidates(
             continue;
         }
         let folded = fold_arabic(line);
+        let line_words = word_count(line);
+        // What the line says of its dates, read once whatever their number.
+        let published = PUBLISHED_CUES.iter().any(|c| folded.contains(c));
+        let updated = folded.contains("تحديث") || folded.contains("updated");
+        let views = folded.contains("مشاهده") || folded.contains("views");
         for found in dates[i].iter().cloned() {
-            let other_words =
-                word_count(line).saturating_sub(word_count(&line[found.start..found.end]));
+            let other_words = line_words.saturating_sub(word_count(&line[found.start..found.end]));
             let mut score = 0;
-            if PUBLISHED_CUES.iter().any(|c| folded.contains(c)) {
+            if published {
                 score += 6;
-                if folded.contains("تحديث") || folded.contains("updated") {
+                if updated {
                     score -= 2;
                 }
             }
@@ -134,7 +138,7 @@ pub fn date_candidates(
                 score += 1;
             }
             // View counters and gallery captions carry dates of other items.
-            if folded.contains("مشاهده") || folded.contains("views") {
+            if views {
                 score -= 6;
             }
             if let Some(a) = anchor {

@@ -258,19 +258,22 @@ fn load_owned(
     let mut clean = crate::core::sanitize::sanitize(&decoded.text);
     clean.text = crate::core::text::to_nfc(clean.text);
     let format = detect_format(path, &clean.text);
-    let drafts: Vec<Result<Draft, FormatError>> = match format {
-        Format::Html => vec![html::parse(&clean.text)],
-        Format::Feed => match feed::parse(&clean.text) {
-            Ok(items) => items.into_iter().map(Ok).collect(),
-            Err(e) => vec![Err(e)],
-        },
-        Format::Json => match json::parse(&clean.text) {
-            Ok(items) => items.into_iter().map(Ok).collect(),
-            Err(e) => vec![Err(e)],
-        },
-        Format::Jsonl => json::parse_lines(&clean.text),
-        Format::Markdown => vec![markdown::parse(&clean.text)],
-        Format::Text => vec![scraped::parse(&clean.text)],
+    // A reader fails for the whole file, or (JSON Lines) item by item.
+    let whole_file = |items: Result<Vec<Draft>, FormatError>| match items {
+        Ok(items) => Ok(items.into_iter().map(Ok).collect()),
+        Err(e) => Err(e),
+    };
+    let drafts: Result<Vec<Result<Draft, FormatError>>, FormatError> = match format {
+        Format::Html => html::parse(&clean.text).map(|d| vec![Ok(d)]),
+        Format::Feed => whole_file(feed::parse(&clean.text)),
+        Format::Json => whole_file(json::parse(&clean.text)),
+        Format::Jsonl => Ok(json::parse_lines(&clean.text)),
+        Format::Markdown => markdown::parse(&clean.text).map(|d| vec![Ok(d)]),
+        Format::Text => scraped::parse(&clean.text).map(|d| vec![Ok(d)]),
+    };
+    let drafts = match drafts {
+        Ok(d) => d,
+        Err(e) => return (Vec::new(), vec![problem(None, e.into())]),
     };
     let several = drafts.len() > 1 || matches!(format, Format::Feed | Format::Jsonl);
     let mut articles = Vec::new();

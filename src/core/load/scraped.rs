@@ -154,6 +154,11 @@ fn pick_title(page: &Page<'_>, body: &[usize], body_start: usize) -> Option<usiz
     let body_words = content_words(body.iter().take(3).map(|&i| lines[i]));
     let mut best: Option<(f32, usize)> = None;
     let mut seen = FxHashSet::default();
+    // How often each line above the body occurs there: a headline is often shown twice.
+    let mut occurrences: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for line in &lines[..body_start.min(lines.len())] {
+        *occurrences.entry(line).or_default() += 1;
+    }
     for i in 0..body_start.min(lines.len()) {
         let line = lines[i];
         let info = &page.infos[i];
@@ -173,7 +178,7 @@ fn pick_title(page: &Page<'_>, body: &[usize], body_start: usize) -> Option<usiz
         score += if line.ends_with('.') { -2.0 } else { 2.0 };
         let distance = (body_start - i) as f32;
         score += 3.0 - distance.min(8.0) / 2.0;
-        if lines[i + 1..body_start].contains(&line) {
+        if occurrences.get(line).is_some_and(|&n| n > 1) {
             score += 2.0;
         }
         if line.contains('!') {
@@ -236,14 +241,16 @@ fn pick_date(
     let (lines, dates) = (page.lines, page.dates);
     let mut candidates = meta::date_candidates(lines, dates, 0..body_start.min(lines.len()), title);
     if candidates.is_empty() && body_end + 1 < lines.len() {
-        candidates = meta::date_candidates(lines, dates, body_end + 1..lines.len(), None)
-            .into_iter()
-            .filter(|c| {
-                let folded = fold_arabic(lines[c.line]);
-                ["نشر", "تاريخ", "published", "posted"]
-                    .iter()
-                    .any(|cue| folded.contains(cue))
-            })
+        let says_published = |i: usize| {
+            let folded = fold_arabic(lines[i]);
+            ["نشر", "تاريخ", "published", "posted"]
+                .iter()
+                .any(|cue| folded.contains(cue))
+        };
+        let footer =
+            (body_end + 1..lines.len()).filter(|&i| !dates[i].is_empty() && says_published(i));
+        candidates = footer
+            .flat_map(|i| meta::date_candidates(lines, dates, i..i + 1, None))
             .collect();
     }
     meta::best_date(candidates)

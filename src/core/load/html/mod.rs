@@ -27,6 +27,28 @@ const CONTEXT_CHARS: usize = 300;
 
 /// Reduces an HTML fragment to its paragraphs of text (entities decoded, whitespace squashed).
 pub fn fragment_to_paragraphs(html: &str) -> Vec<String> {
+    if nesting_depth(html) > MAX_DEPTH {
+        // Too deep to parse in reasonable time: keep the text between the tags.
+        let mut text = String::with_capacity(html.len());
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let text = squash_spaces(&text);
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![text]
+        };
+    }
     let doc = Html::parse_fragment(html);
     walk::lines(doc.tree.root(), Mode::Fragment, &[], None)
         .into_iter()
@@ -36,6 +58,12 @@ pub fn fragment_to_paragraphs(html: &str) -> Vec<String> {
 
 /// Reads a saved page. A page without any title or text is [`FormatError::Empty`].
 pub fn parse(text: &str) -> Result<Draft, FormatError> {
+    let depth = nesting_depth(text);
+    if depth > MAX_DEPTH {
+        return Err(FormatError::Html(format!(
+            "elements nested {depth} deep (pages are read up to {MAX_DEPTH} deep)"
+        )));
+    }
     let doc = Html::parse_document(text);
     let meta = Meta::collect(&doc);
     let prose = body::Prose::measure(&doc);
@@ -324,4 +352,55 @@ fn looks_like_html(text: &str) -> bool {
         || ["&amp;", "&quot;", "&nbsp;", "&#", "&lt;", "&gt;"]
             .iter()
             .any(|e| text.contains(e))
+}
+
+/// Deeper nesting than any real page has. The HTML parser checks the open elements at every
+/// tag, so a hostile page nested a hundred thousand deep would take minutes.
+const MAX_DEPTH: usize = 2_000;
+
+/// The deepest element nesting in `html`, estimated from its tags without parsing: void
+/// elements and those the parser closes by itself (`p`, `li`, `td` …) do not count, nor do
+/// comments or the contents of scripts and styles.
+fn nesting_depth(html: &str) -> usize {
+    const NOT_NESTING: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option", "tbody",
+        "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "optgroup",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(k) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += k + 1;
+        let rest = &html[i..];
+        if rest.starts_with("!--") {
+            i += rest.find("-->").map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name: String = rest[usize::from(closing)..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if name.is_empty() || NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let end = rest.find('>').unwrap_or(rest.len());
+        if rest[..end].ends_with('/') {
+            continue;
+        }
+        if name == "script" || name == "style" {
+            let close = format!("</{name}");
+            i += rest.to_ascii_lowercase().find(&close).unwrap_or(rest.len());
+            continue;
+        }
+        depth += 1;
+        max = max.max(depth);
+    }
+    max
 }

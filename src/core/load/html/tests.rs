@@ -221,8 +221,11 @@ fn page_without_text_is_empty(#[case] page: &str) {
 
 #[test]
 fn deep_nesting_does_not_overflow() {
-    let page = format!("{}نص{}", "<div>".repeat(3_000), "</div>".repeat(3_000));
+    // As deep as a page may be (see MAX_DEPTH): the walks are iterative.
+    let page = format!("{}نص{}", "<div>".repeat(1_990), "</div>".repeat(1_990));
     assert!(parse(&page).is_ok());
+    let fragment = format!("{}نص{}", "<div>".repeat(50_000), "</div>".repeat(50_000));
+    assert_eq!(fragment_to_paragraphs(&fragment), ["نص"]);
 }
 
 #[rstest]
@@ -232,4 +235,24 @@ fn deep_nesting_does_not_overflow() {
 #[case("<script>alert(1)</script><div>خبر <a href='#'>رابط</a></div>", &["خبر رابط"])]
 fn fragments_become_paragraphs(#[case] html: &str, #[case] expected: &[&str]) {
     assert_eq!(fragment_to_paragraphs(html), expected);
+}
+
+#[test]
+fn hostile_nesting_is_refused_quickly_and_real_pages_are_not() {
+    let hostile = format!("{}نص{}", "<div>".repeat(50_000), "</div>".repeat(50_000));
+    assert!(matches!(parse(&hostile), Err(FormatError::Html(m)) if m.contains("nested")));
+    // Unclosed paragraphs and list items are closed by the parser, not nested.
+    let many = format!(
+        "<html><body><article><h1>عنوان</h1>{}</article></body></html>",
+        "<p>فقرة من نص الخبر.".repeat(5_000)
+    );
+    assert!(parse(&many).is_ok());
+    assert_eq!(
+        super::nesting_depth("<div><div><br><img src=x/><p><p></div></div>"),
+        2
+    );
+    assert_eq!(
+        super::nesting_depth("<script>if (a<b) { x = '<div><div>'; }</script><div></div>"),
+        1
+    );
 }
