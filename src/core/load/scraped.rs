@@ -155,12 +155,12 @@ fn pick_title(page: &Page<'_>, body: &[usize], body_start: usize) -> Option<usiz
     let mut best: Option<(f32, usize)> = None;
     let mut seen = FxHashSet::default();
     // How often each line above the body occurs there: a headline is often shown twice.
+    let header = &lines[..body_start.min(lines.len())];
     let mut occurrences: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
-    for line in &lines[..body_start.min(lines.len())] {
+    for line in header {
         *occurrences.entry(line).or_default() += 1;
     }
-    for i in 0..body_start.min(lines.len()) {
-        let line = lines[i];
+    for (i, &line) in header.iter().enumerate() {
         let info = &page.infos[i];
         if !seen.insert(line) {
             continue; // a repeat of an earlier line: keep the first
