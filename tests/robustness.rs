@@ -146,3 +146,36 @@ proptest! {
         let _ = load_bytes(Path::new("seed.txt"), &bytes, None);
     }
 }
+
+/// Worst cases that once took minutes (quadratic passes); each must load and say something
+/// sensible. Sizes are kept moderate so the debug test build stays quick when they are linear.
+#[test]
+fn hostile_shapes_load() {
+    let short_lines: String = (0..20_000).map(|i| format!("سطر قصير {i}\n")).collect();
+    let (articles, problems) = load_bytes(Path::new("lines.txt"), short_lines.as_bytes(), None);
+    assert_eq!(articles.len() + problems.len(), 1);
+
+    let dates_on_a_line = "12/10/2020 ".repeat(20_000);
+    let (_, problems) = load_bytes(Path::new("dates.txt"), dates_on_a_line.as_bytes(), None);
+    assert_eq!(problems.len(), 1, "a line of dates is no article");
+
+    let datelines: String =
+        "الخميس 08 أكتوبر 2020\n".repeat(5_000) + "نص الخبر الوحيد في هذه الصفحة الطويلة.\n";
+    let (articles, _) = load_bytes(Path::new("datelines.txt"), datelines.as_bytes(), None);
+    assert_eq!(
+        articles[0]
+            .date
+            .as_ref()
+            .map(|d| d.date.to_string())
+            .as_deref(),
+        Some("2020-10-08")
+    );
+
+    let nested = format!("{}نص{}", "<div>".repeat(30_000), "</div>".repeat(30_000));
+    let (_, problems) = load_bytes(Path::new("nested.html"), nested.as_bytes(), None);
+    assert!(
+        problems[0].to_string().contains("nested 30000 deep"),
+        "{}",
+        problems[0]
+    );
+}
