@@ -118,3 +118,42 @@ fn cached_articles_are_the_articles() {
         assert_eq!(khabar::core::load::load_body(c).unwrap(), f.paragraphs);
     }
 }
+
+#[test]
+fn a_file_named_from_another_folder_keeps_its_entry_and_gets_the_new_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("news");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), page("عنوان الخبر الوحيد")).unwrap();
+    let options = LoadOptions {
+        cache: Some(tmp.path().join("articles.bin")),
+        ..LoadOptions::default()
+    };
+    let absolute = load_paths(std::slice::from_ref(&dir), &options)
+        .unwrap()
+        .articles;
+    assert!(absolute[0].path.is_absolute());
+    // Named relative to the current folder, the same file is the same cache entry.
+    let cwd = std::env::current_dir().unwrap();
+    let relative = pathdiff(&dir, &cwd);
+    let again = load_paths(&[relative.clone()], &options).unwrap().articles;
+    assert!(again[0].body_pending(), "served from the cache");
+    assert_eq!(again[0].path, relative.join("a.txt"));
+}
+
+/// `to` as a path relative to `from` (both absolute).
+fn pathdiff(to: &Path, from: &Path) -> PathBuf {
+    let common = to
+        .components()
+        .zip(from.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = PathBuf::new();
+    for _ in from.components().skip(common) {
+        out.push("..");
+    }
+    for c in to.components().skip(common) {
+        out.push(c);
+    }
+    out
+}

@@ -60,7 +60,7 @@ struct Entry {
 /// The same layout as [`Entry`], borrowing what it writes.
 #[derive(Serialize)]
 struct EntryRef<'a> {
-    path: &'a Path,
+    path: PathBuf,
     stamp: Stamp,
     folder_source: Option<&'a str>,
     articles: Vec<&'a Article>,
@@ -114,13 +114,19 @@ impl Cache {
         stamp: Stamp,
         folder_source: Option<&str>,
     ) -> Option<Vec<Article>> {
-        let entry = self.entries.get(path)?;
+        let key = key(path);
+        let entry = self.entries.get(&key)?;
         if entry.stamp != stamp || entry.folder_source.as_deref() != folder_source {
-            self.entries.remove(path);
+            self.entries.remove(&key);
             self.changed = true;
             return None;
         }
-        self.entries.remove(path).map(|e| e.articles)
+        // The path as given this time: the same file may be named from another folder.
+        let mut articles = self.entries.remove(&key)?.articles;
+        for a in &mut articles {
+            a.path = path.to_path_buf();
+        }
+        Some(articles)
     }
 
     /// Records that a file was read afresh.
@@ -130,11 +136,11 @@ impl Cache {
 
     /// Forgets files under `roots` that this run did not see (deleted or moved away).
     pub fn forget_missing_under(&mut self, roots: &[PathBuf], seen: &[Seen<'_>]) {
-        let seen: rustc_hash::FxHashSet<&Path> = seen.iter().map(|s| s.path).collect();
+        let seen: rustc_hash::FxHashSet<PathBuf> = seen.iter().map(|s| key(s.path)).collect();
+        let roots: Vec<PathBuf> = roots.iter().map(|r| key(r)).collect();
         let before = self.entries.len();
-        self.entries.retain(|path, _| {
-            seen.contains(path.as_path()) || !roots.iter().any(|r| path.starts_with(r))
-        });
+        self.entries
+            .retain(|path, _| seen.contains(path) || !roots.iter().any(|r| path.starts_with(r)));
         self.changed |= self.entries.len() != before;
     }
 
@@ -152,7 +158,7 @@ impl Cache {
             .entries
             .values()
             .map(|e| EntryRef {
-                path: &e.path,
+                path: e.path.clone(),
                 stamp: e.stamp,
                 folder_source: e.folder_source.as_deref(),
                 articles: e.articles.iter().collect(),
@@ -161,7 +167,7 @@ impl Cache {
         for s in seen {
             if let Some(list) = by_path.remove(s.path) {
                 entries.push(EntryRef {
-                    path: s.path,
+                    path: key(s.path),
                     stamp: s.stamp,
                     folder_source: s.folder_source,
                     articles: list,
@@ -181,6 +187,25 @@ impl Cache {
             let _ = std::fs::remove_file(&temp);
         })
     }
+}
+
+/// The cache's name for a file: its absolute path with `.` and `..` resolved by name, so that
+/// the same relative path listed from two folders is two files and one file named two ways is
+/// one. (By name, not through symlinks: resolving those would cost a call per file, and a
+/// wrong match would still need the same size and modification time to the nanosecond.)
+fn key(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// What must match for a cached entry to stand: the cache format and the binary that wrote it
