@@ -136,7 +136,9 @@ fn a_file_named_from_another_folder_keeps_its_entry_and_gets_the_new_name() {
     // Named relative to the current folder, the same file is the same cache entry.
     let cwd = std::env::current_dir().unwrap();
     let relative = pathdiff(&dir, &cwd);
-    let again = load_paths(std::slice::from_ref(&relative), &options).unwrap().articles;
+    let again = load_paths(std::slice::from_ref(&relative), &options)
+        .unwrap()
+        .articles;
     assert!(again[0].body_pending(), "served from the cache");
     assert_eq!(again[0].path, relative.join("a.txt"));
 }
