@@ -202,9 +202,10 @@ fn show(
         if path.is_dir() {
             bail!("{target} is a folder; `khabar list {target}` lists its articles");
         }
+        // One file is read whole: the cache, which keeps no bodies, has nothing to offer.
         let options = LoadOptions {
             max_bytes: config.max_bytes(),
-            cache: config.cache_file(),
+            cache: None,
         };
         let mut articles = report_problems(load_paths(&[path.to_path_buf()], &options)?);
         match articles.len() {
@@ -220,14 +221,14 @@ fn show(
         }
     } else if ArticleId::looks_like(target) {
         let library = load_library(config, within)?;
-        let mut article = library.find(target).cloned()?;
-        if article.body_pending() {
-            article.paragraphs = crate::core::load::load_body(&article)?;
-        }
-        article
+        library.find(target).cloned()?
     } else {
         bail!("'{target}' is neither a file nor an article id (khabar list shows the ids)");
     };
+    let mut article = article;
+    if article.body_pending() {
+        article.paragraphs = crate::core::load::load_body(&article)?;
+    }
     if json {
         serde_json::to_writer_pretty(&mut *out, &article_json(&article, true))?;
         writeln!(out)?;

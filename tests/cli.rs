@@ -237,6 +237,16 @@ fn a_second_listing_comes_from_the_cache_and_says_the_same() {
     let uncached = run(&["--no-cache"]);
     assert_eq!(first.0, second.0);
     assert_eq!(first.0, uncached.0);
+    // `show` by path, twice: the second time the cache knows the file, and the body is there.
+    let file = news.join("000_25ffcebcfb473456.txt");
+    for _ in 0..2 {
+        let shown = json_of(khabar(dir.path()).args(["show", "--json"]).arg(&file));
+        assert_eq!(
+            shown["paragraphs"].as_array().map(Vec::len),
+            Some(7),
+            "{shown}"
+        );
+    }
     // `show` by id reads the body again from the file the cache points to.
     let listed: Value = serde_json::from_str(&second.0).unwrap();
     let id = listed[0]["id"].as_str().unwrap();
