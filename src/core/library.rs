@@ -32,12 +32,17 @@ pub struct Filter {
 
 impl Filter {
     pub fn matches(&self, article: &Article) -> bool {
-        if let Some(wanted) = &self.source {
-            let wanted = fold_arabic(wanted);
+        self.matches_folded(article, self.source.as_deref().map(fold_arabic).as_deref())
+    }
+
+    /// [`Filter::matches`] with the source already folded, so a library is filtered with one
+    /// folding of the query rather than one per article.
+    fn matches_folded(&self, article: &Article, source: Option<&str>) -> bool {
+        if let Some(wanted) = source {
             let hit = [&article.source, &article.credit]
                 .into_iter()
                 .flatten()
-                .any(|s| fold_arabic(s).contains(&wanted));
+                .any(|s| fold_arabic(s).contains(wanted));
             if !hit {
                 return false;
             }
@@ -94,6 +99,9 @@ impl Library {
     }
 
     pub fn filter<'a>(&'a self, filter: &'a Filter) -> impl Iterator<Item = &'a Article> + 'a {
-        self.articles.iter().filter(move |a| filter.matches(a))
+        let source = filter.source.as_deref().map(fold_arabic);
+        self.articles
+            .iter()
+            .filter(move |a| filter.matches_folded(a, source.as_deref()))
     }
 }
