@@ -224,12 +224,22 @@ pub fn load_file(
     load_owned(path, bytes, folder_source)
 }
 
+/// Reads a file of at most `limit` bytes through one handle: its size comes from the open
+/// file, and a file that grows past the limit while being read is still refused.
 fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let size = std::fs::metadata(path)?.len();
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
     if size > limit {
         return Err(LoadError::TooLarge { size, limit });
     }
-    Ok(std::fs::read(path)?)
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    let read = bytes.len() as u64;
+    if read > limit {
+        return Err(LoadError::TooLarge { size: read, limit });
+    }
+    Ok(bytes)
 }
 
 /// Loads the articles in `bytes`, read from `path` (whose extension chooses the reader).
