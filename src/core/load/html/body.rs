@@ -11,7 +11,7 @@ use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
-use super::walk::{class_tokens, is_block, is_furniture, never_text, weight};
+use super::walk::{class_tokens, is_block, is_furniture, never_text, pruned, weight};
 
 /// Text shorter than this (non-space characters) does not count as prose.
 const MIN_PROSE: usize = 25;
@@ -33,44 +33,31 @@ impl Prose {
         let mut total: HashMap<NodeId, (usize, usize)> = HashMap::new();
         let mut stack: Vec<NodeId> = vec![root.id()];
         let mut links = 0usize;
-        let mut skipping: Option<NodeId> = None;
-        for edge in root.traverse() {
+        let prune =
+            |_: NodeRef<'_, Node>, e: &scraper::node::Element| never_text(e) || is_furniture(e);
+        for edge in pruned(root, prune) {
             match edge {
-                Edge::Open(node) => {
-                    if skipping.is_some() {
-                        continue;
+                Edge::Open(node) => match node.value() {
+                    Node::Element(e) => {
+                        if e.name() == "a" {
+                            links += 1;
+                        }
+                        if is_block(e.name()) {
+                            stack.push(node.id());
+                        }
                     }
-                    match node.value() {
-                        Node::Element(e) if never_text(e) || is_furniture(e) => {
-                            skipping = Some(node.id());
+                    Node::Text(t) => {
+                        let w = weight(t);
+                        let top = stack.last().copied().unwrap_or(root.id());
+                        let entry = own_all.entry(top).or_default();
+                        entry.0 += w;
+                        if links > 0 {
+                            entry.1 += w;
                         }
-                        Node::Element(e) => {
-                            if e.name() == "a" {
-                                links += 1;
-                            }
-                            if is_block(e.name()) {
-                                stack.push(node.id());
-                            }
-                        }
-                        Node::Text(t) => {
-                            let w = weight(t);
-                            let top = stack.last().copied().unwrap_or(root.id());
-                            let entry = own_all.entry(top).or_default();
-                            entry.0 += w;
-                            if links > 0 {
-                                entry.1 += w;
-                            }
-                        }
-                        _ => {}
                     }
-                }
+                    _ => {}
+                },
                 Edge::Close(node) => {
-                    if let Some(id) = skipping {
-                        if id == node.id() {
-                            skipping = None;
-                        }
-                        continue;
-                    }
                     let Node::Element(e) = node.value() else {
                         continue;
                     };

@@ -10,6 +10,32 @@ use scraper::node::Element;
 
 use crate::core::text::squash_spaces;
 
+/// The edges of a depth-first walk of `root`'s subtree, leaving out the whole subtree of
+/// every element `prune` names (neither its opening nor its closing edge is seen).
+pub(super) fn pruned<'a>(
+    root: NodeRef<'a, Node>,
+    mut prune: impl FnMut(NodeRef<'a, Node>, &Element) -> bool,
+) -> impl Iterator<Item = Edge<'a, Node>> {
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    root.traverse().filter(move |edge| match (edge, skipping) {
+        (Edge::Close(node), Some(id)) => {
+            if node.id() == id {
+                skipping = None;
+            }
+            false
+        }
+        (_, Some(_)) => false,
+        (Edge::Open(node), None) => match node.value() {
+            Node::Element(e) if prune(*node, e) => {
+                skipping = Some(node.id());
+                false
+            }
+            _ => true,
+        },
+        (Edge::Close(_), None) => true,
+    })
+}
+
 /// Elements that start and end a paragraph (`<br>` is handled apart: two in a row split).
 const BLOCKS: &[&str] = &[
     "p",
@@ -193,48 +219,35 @@ pub(super) fn lines(
     mark: Option<ego_tree::NodeId>,
 ) -> Vec<Line> {
     let mut st = State::default();
-    let mut skipping: Option<ego_tree::NodeId> = None;
-    for edge in root.traverse() {
+    let prune = |node: NodeRef<'_, Node>, e: &Element| {
+        node.id() != root.id() && skips(e, mode, skip.contains(&node.id()))
+    };
+    for edge in pruned(root, prune) {
         match edge {
-            Edge::Open(node) => {
-                if skipping.is_some() {
-                    continue;
-                }
-                match node.value() {
-                    Node::Text(t) => st.text(t),
-                    Node::Element(e) => {
-                        if node.id() != root.id() && skips(e, mode, skip.contains(&node.id())) {
-                            skipping = Some(node.id());
-                            continue;
-                        }
-                        let name = e.name();
-                        if name == "br" {
-                            st.br();
-                        } else if is_block(name) {
-                            st.flush();
-                        }
-                        if name == "a" {
-                            st.links += 1;
-                        }
-                        if Some(node.id()) == mark {
-                            st.flush();
-                            st.marked = true;
-                        }
-                        if is_dateish(e) {
-                            st.flush();
-                            st.dateish += 1;
-                        }
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => st.text(t),
+                Node::Element(e) => {
+                    let name = e.name();
+                    if name == "br" {
+                        st.br();
+                    } else if is_block(name) {
+                        st.flush();
                     }
-                    _ => {}
+                    if name == "a" {
+                        st.links += 1;
+                    }
+                    if Some(node.id()) == mark {
+                        st.flush();
+                        st.marked = true;
+                    }
+                    if is_dateish(e) {
+                        st.flush();
+                        st.dateish += 1;
+                    }
                 }
-            }
+                _ => {}
+            },
             Edge::Close(node) => {
-                if let Some(id) = skipping {
-                    if id == node.id() {
-                        skipping = None;
-                    }
-                    continue;
-                }
                 if let Node::Element(e) = node.value() {
                     let name = e.name();
                     if name == "a" {
