@@ -84,31 +84,34 @@ fn may_need_nfc(s: &str) -> bool {
 }
 
 /// The matching form of Arabic text: harakat, tatweel and bidi marks removed, alef forms
-/// (أ إ آ ٱ) folded to ا, ى to ي, ة to ه, Arabic-Indic digits to ASCII, ASCII letters to
-/// lower case. Used to compare
-/// words that are spelled with or without hamza and vowel marks; not for display.
+/// (أ إ آ ٱ) folded to ا, ى and Persian ی to ي, ة and ھ to ه, Persian ک to ك, Arabic-Indic
+/// digits to ASCII, ASCII letters to lower case. Used to compare words spelled with or
+/// without hamza and vowel marks; not for display.
 pub fn fold_arabic(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            // The common cases first: ASCII, and Arabic letters that do not fold.
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            c if c.is_ascii() => out.push(c),
-            'ء' | 'ؤ' | 'ئ' | 'ا'..='ش' | 'ص'..='ي' if !matches!(c, 'ة' | 'ى' | '\u{0640}') => {
-                out.push(c)
-            }
-            '\u{0640}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {}
-            c if is_mark(c) => {}
-            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-            'ى' => out.push('ي'),
-            'ة' => out.push('ه'),
-            c => match digit_value(c) {
-                Some(d) => out.push(char::from(b'0' + d as u8)),
-                None => out.push(c),
-            },
+    s.chars().filter_map(fold_char).collect()
+}
+
+/// One character of [`fold_arabic`]; `None` for a character that folding removes.
+#[inline]
+pub fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        // The common cases first: ASCII, and Arabic letters that do not fold.
+        'A'..='Z' => c.to_ascii_lowercase(),
+        c if c.is_ascii() => c,
+        'ء' | 'ؤ' | 'ئ' | 'ا'..='ش' | 'ص'..='ي' if !matches!(c, 'ة' | 'ى' | '\u{0640}') => {
+            c
         }
-    }
-    out
+        '\u{0640}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => return None,
+        c if is_mark(c) => return None,
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' | 'ی' => 'ي',
+        'ة' | 'ھ' => 'ه',
+        'ک' => 'ك',
+        c => match digit_value(c) {
+            Some(d) => char::from(b'0' + d as u8),
+            None => c,
+        },
+    })
 }
 
 /// Whether `c` belongs to a word: a letter, digit or combining mark. ASCII and the Arabic

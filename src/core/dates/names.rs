@@ -64,24 +64,14 @@ impl Folded {
     }
 }
 
-/// Folds one word for lookup; None when it is too long to be a date word.
+/// Folds one word for lookup (the same folding as `text::fold_arabic`, without allocating);
+/// None when it is too long to be a date word.
 pub(crate) fn fold(word: &str) -> Option<Folded> {
     let mut f = Folded {
         buf: [0; 48],
         len: 0,
     };
-    for c in word.chars() {
-        if is_mark(c) || c == '\u{0640}' {
-            continue;
-        }
-        let c = match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ة' => 'ه',
-            'ھ' => 'ه',
-            'ى' | 'ی' => 'ي',
-            'ک' => 'ك',
-            _ => c,
-        };
+    for c in word.chars().filter_map(crate::core::text::fold_char) {
         let n = c.len_utf8();
         if f.len + n > f.buf.len() {
             return None;
