@@ -297,6 +297,8 @@ mod tests {
         assert_eq!(fold_arabic("الـــرئيـــس"), "الرئيس");
         assert_eq!(fold_arabic("إقرأ أيضاً"), "اقرا ايضا");
         assert_eq!(fold_arabic("مستشفى المدينة ٢٠"), "مستشفي المدينه 20");
+        // Arabic typed on a Persian keyboard.
+        assert_eq!(fold_arabic("کتاب ھذا فی"), "كتاب هذا في");
     }
 
     #[test]
