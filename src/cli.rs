@@ -1,6 +1,6 @@
-//! The command line: clap definitions and the non-interactive subcommands (`list`, `show`).
-//! Output goes to stdout; skipped files are reported on stderr, one line each, and never
-//! stop the others. Later work adds `render`, `facts`, `tags` and the reader.
+//! The command line: clap definitions and the non-interactive subcommands (`list`, `show`,
+//! `render`). Output goes to stdout; skipped files are reported on stderr, one line each, and
+//! never stop the others. Later work adds `facts`, `tags` and the reader.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 use crate::config::Config;
 use crate::core::article::{Article, ArticleId, Direction};
+use crate::core::bidi::{BidiMode, LayoutOptions, layout, paragraph_direction};
 use crate::core::library::{Filter, Library};
 use crate::core::load::{LoadOptions, LoadReport, demo::load_demo, load_paths};
 
@@ -66,6 +67,39 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print an article's body exactly as the reader's body pane draws it: one line per
+    /// screen row, right-to-left rows ending at the last column.
+    Render {
+        /// An article id (or a prefix of one) from `khabar list`, or a file.
+        #[arg(value_name = "ID|PATH")]
+        target: String,
+        /// Where to look the id up (default: the configured folders, else the demo articles).
+        #[arg(long = "in", value_name = "PATH")]
+        within: Vec<PathBuf>,
+        /// Columns (default: the terminal's width, or 80 when not writing to a terminal).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        width: Option<u16>,
+        /// app: khabar reorders (for most terminals); terminal: logical order, for terminals
+        /// that reorder rows themselves; off: no bidi at all (default: from the config).
+        #[arg(long, value_name = "MODE")]
+        bidi: Option<BidiMode>,
+        /// Join Arabic letters with presentation forms, for terminals that do not (app mode).
+        #[arg(long, value_name = "on|off")]
+        shape: Option<Switch>,
+        /// Hide harakat and other Arabic marks.
+        #[arg(long)]
+        strip_marks: bool,
+        /// Show removed control characters and escape sequences as visible markers.
+        #[arg(long)]
+        show_invisibles: bool,
+    },
+}
+
+/// A yes-or-no option written `on` or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Switch {
+    On,
+    Off,
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
@@ -116,6 +150,25 @@ pub fn run(cli: Cli) -> Result<i32> {
             within,
             json,
         }) => show(&mut out, &config, &target, &within, json),
+        Some(Command::Render {
+            target,
+            within,
+            width,
+            bidi,
+            shape,
+            strip_marks,
+            show_invisibles,
+        }) => {
+            let options = LayoutOptions {
+                mode: bidi.unwrap_or(config.display.bidi),
+                shape: shape.map_or(config.display.shape, |s| s == Switch::On),
+                strip_marks: strip_marks || config.display.strip_marks,
+                show_invisibles,
+                ..LayoutOptions::default()
+            };
+            let width = width.map_or_else(output_width, usize::from);
+            render(&mut out, &config, &target, &within, width, &options)
+        }
     };
     match result {
         Err(e) if is_broken_pipe(&e) => Ok(0),
@@ -190,15 +243,10 @@ fn list(
     Ok(())
 }
 
-fn show(
-    out: &mut impl Write,
-    config: &Config,
-    target: &str,
-    within: &[PathBuf],
-    json: bool,
-) -> Result<()> {
+/// The article `target` names (a file, or an id looked up in `within`), with its body read.
+fn find_article(config: &Config, target: &str, within: &[PathBuf]) -> Result<Article> {
     let path = Path::new(target);
-    let article = if path.exists() {
+    let mut article = if path.exists() {
         if path.is_dir() {
             bail!("{target} is a folder; `khabar list {target}` lists its articles");
         }
@@ -214,7 +262,7 @@ fn show(
             n => {
                 let ids: Vec<String> = articles.iter().map(|a| a.id.to_string()).collect();
                 bail!(
-                    "{target} holds {n} articles; show one by id: {} (see `khabar list {target}`)",
+                    "{target} holds {n} articles; name one by id: {} (see `khabar list {target}`)",
                     ids.join(", ")
                 )
             }
@@ -225,15 +273,67 @@ fn show(
     } else {
         bail!("'{target}' is neither a file nor an article id (khabar list shows the ids)");
     };
-    let mut article = article;
     if article.body_pending() {
         article.paragraphs = crate::core::load::load_body(&article)?;
     }
+    Ok(article)
+}
+
+fn show(
+    out: &mut impl Write,
+    config: &Config,
+    target: &str,
+    within: &[PathBuf],
+    json: bool,
+) -> Result<()> {
+    let article = find_article(config, target, within)?;
     if json {
         serde_json::to_writer_pretty(&mut *out, &article_json(&article, true))?;
         writeln!(out)?;
     } else {
         write_article(out, &article)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Columns to render at when none are given: the terminal's, else 80.
+fn output_width() -> usize {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal()
+        && let Ok((columns, _)) = ratatui::crossterm::terminal::size()
+        && columns > 0
+    {
+        return usize::from(columns);
+    }
+    80
+}
+
+/// Prints the body rows of `target` at `width`: the body pane's drawing as text.
+fn render(
+    out: &mut impl Write,
+    config: &Config,
+    target: &str,
+    within: &[PathBuf],
+    width: usize,
+    options: &LayoutOptions,
+) -> Result<()> {
+    let article = find_article(config, target, within)?;
+    let mut line = String::new();
+    for (i, paragraph) in article.paragraphs.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let direction = paragraph_direction(paragraph, article.direction);
+        let laid = layout(paragraph, direction.into(), width, options);
+        for row in laid.rows() {
+            line.clear();
+            line.extend(std::iter::repeat_n(' ', row.indent()));
+            for cell in row.cells() {
+                line.push_str(row.glyph(cell));
+            }
+            writeln!(out, "{}", line.trim_end_matches(' '))?;
+        }
     }
     out.flush()?;
     Ok(())

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
+use crate::core::bidi::BidiMode;
+
 /// The default configuration file, printed by `--print-config`.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 
@@ -17,6 +19,30 @@ pub const CONFIG_ENV: &str = "KHABAR_CONFIG";
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub library: LibraryConfig,
+    pub display: DisplayConfig,
+}
+
+/// How article text is drawn.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DisplayConfig {
+    /// `app`, `terminal` or `off` (see `BidiMode`).
+    pub bidi: BidiMode,
+    /// Join Arabic letters with presentation forms in `app` mode.
+    pub shape: bool,
+    /// Hide harakat.
+    pub strip_marks: bool,
+}
+
+impl Default for DisplayConfig {
+    fn default() -> Self {
+        let layout = crate::core::bidi::LayoutOptions::default();
+        DisplayConfig {
+            bidi: layout.mode,
+            shape: layout.shape,
+            strip_marks: layout.strip_marks,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

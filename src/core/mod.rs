@@ -6,6 +6,7 @@
 //! small Arabic-aware text helpers (folding, word characters, language, NFC).
 
 pub mod article;
+pub mod bidi;
 pub mod dates;
 pub mod library;
 pub mod load;

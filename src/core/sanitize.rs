@@ -4,6 +4,10 @@
 //! effect would leak across the screen. Line breaks and tabs become spaces or line ends;
 //! isolates and marks (LRI RLI FSI PDI LRM RLM ALM) are kept for the bidi engine to judge.
 
+use std::iter::Peekable;
+use std::ops::Range;
+use std::str::CharIndices;
+
 /// Text with the dangerous characters removed, and how many were removed (an escape
 /// sequence counts once, however long).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,35 +27,98 @@ pub fn sanitize(input: &str) -> Sanitized {
     }
     let mut text = String::with_capacity(input.len());
     let mut removed = 0;
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' => text.push('\n'),
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    text.push('\n');
-                }
-            }
-            '\t' => text.push(' '),
-            '\u{2028}' | '\u{2029}' => text.push('\n'),
-            '\u{1B}' => {
-                removed += 1;
-                skip_escape(&mut chars);
-            }
-            // 8-bit introducers: CSI, and the string controls DCS, SOS, OSC, PM, APC.
-            '\u{9B}' => {
-                removed += 1;
-                skip_csi(&mut chars);
-            }
-            '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => {
-                removed += 1;
-                skip_string(&mut chars);
-            }
-            c if is_forbidden(c) => removed += 1,
-            c => text.push(c),
+    for piece in Scanner::new(input) {
+        match piece {
+            Piece::Text(range) => text.push_str(&input[range]),
+            Piece::LineBreak(_) => text.push('\n'),
+            Piece::Tab(_) => text.push(' '),
+            Piece::Removed(..) => removed += 1,
         }
     }
     Sanitized { text, removed }
+}
+
+/// One stretch of scanned text, with its byte range in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Text that may be shown as it is.
+    Text(Range<usize>),
+    /// A line break: `\n`, `\r\n`, a lone `\r`, U+2028 or U+2029.
+    LineBreak(Range<usize>),
+    /// A tab.
+    Tab(Range<usize>),
+    /// Something that must not be shown: a whole escape sequence or one forbidden character.
+    Removed(Range<usize>, Removed),
+}
+
+/// What a [`Piece::Removed`] was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Removed {
+    /// An escape or control sequence (CSI, OSC, DCS, SOS, PM, APC, 7-bit or 8-bit).
+    Escape,
+    /// A single forbidden character: C0, DEL, C1, a bidi embedding or override, a BOM.
+    Char(char),
+}
+
+/// Splits text into [`Piece`]s: the one place that knows what is dangerous, used both by
+/// [`sanitize`] and by the bidi engine (which keeps a map back to the input).
+pub struct Scanner<'a> {
+    input: &'a str,
+    chars: Peekable<CharIndices<'a>>,
+}
+
+impl<'a> Scanner<'a> {
+    pub fn new(input: &'a str) -> Self {
+        Scanner {
+            input,
+            chars: input.char_indices().peekable(),
+        }
+    }
+
+    fn offset(&mut self) -> usize {
+        self.chars.peek().map_or(self.input.len(), |&(i, _)| i)
+    }
+}
+
+impl Iterator for Scanner<'_> {
+    type Item = Piece;
+
+    fn next(&mut self) -> Option<Piece> {
+        let &(start, c) = self.chars.peek()?;
+        if !is_special(c) {
+            while self.chars.next_if(|&(_, c)| !is_special(c)).is_some() {}
+            return Some(Piece::Text(start..self.offset()));
+        }
+        self.chars.next();
+        let piece = match c {
+            '\n' | '\u{2028}' | '\u{2029}' => Piece::LineBreak(start..self.offset()),
+            '\r' => {
+                self.chars.next_if(|&(_, c)| c == '\n');
+                Piece::LineBreak(start..self.offset())
+            }
+            '\t' => Piece::Tab(start..self.offset()),
+            '\u{1B}' => {
+                skip_escape(&mut self.chars);
+                Piece::Removed(start..self.offset(), Removed::Escape)
+            }
+            // 8-bit introducers: CSI, and the string controls DCS, SOS, OSC, PM, APC.
+            '\u{9B}' => {
+                skip_csi(&mut self.chars);
+                Piece::Removed(start..self.offset(), Removed::Escape)
+            }
+            '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => {
+                skip_string(&mut self.chars);
+                Piece::Removed(start..self.offset(), Removed::Escape)
+            }
+            c => Piece::Removed(start..self.offset(), Removed::Char(c)),
+        };
+        Some(piece)
+    }
+}
+
+/// Whether `c` starts anything but plain text.
+fn is_special(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}') || is_forbidden(c)
 }
 
 /// Whether `bytes` (UTF-8) holds nothing `sanitize` would change: most articles, checked a
@@ -139,11 +206,11 @@ fn is_forbidden(c: char) -> bool {
         | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
-type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+type Chars<'a> = Peekable<CharIndices<'a>>;
 
 /// After ESC: a CSI (`[`), a string control (`P X ] ^ _`), or a two-character sequence.
 fn skip_escape(chars: &mut Chars<'_>) {
-    match chars.peek().copied() {
+    match chars.peek().map(|&(_, c)| c) {
         Some('[') => {
             chars.next();
             skip_csi(chars);
@@ -154,7 +221,7 @@ fn skip_escape(chars: &mut Chars<'_>) {
         }
         // nF sequences: intermediates 0x20–0x2F then a final byte.
         Some(c) if ('\u{20}'..='\u{2F}').contains(&c) => {
-            while let Some(&c) = chars.peek() {
+            while let Some(&(_, c)) = chars.peek() {
                 chars.next();
                 if !('\u{20}'..='\u{2F}').contains(&c) {
                     break;
@@ -172,7 +239,7 @@ fn skip_escape(chars: &mut Chars<'_>) {
 /// Parameters and intermediates up to a final byte 0x40–0x7E; anything else ends it early
 /// (a malformed sequence must not swallow the rest of the article).
 fn skip_csi(chars: &mut Chars<'_>) {
-    while let Some(&c) = chars.peek() {
+    while let Some(&(_, c)) = chars.peek() {
         match c {
             '\u{30}'..='\u{3F}' | '\u{20}'..='\u{2F}' => {
                 chars.next();
@@ -189,7 +256,7 @@ fn skip_csi(chars: &mut Chars<'_>) {
 /// A control string runs to ST (`ESC \` or U+009C) or BEL. An unterminated one ends at the
 /// next line break so that a stray introducer cannot eat a whole article.
 fn skip_string(chars: &mut Chars<'_>) {
-    while let Some(&c) = chars.peek() {
+    while let Some(&(_, c)) = chars.peek() {
         match c {
             '\u{07}' | '\u{9C}' => {
                 chars.next();
@@ -197,7 +264,7 @@ fn skip_string(chars: &mut Chars<'_>) {
             }
             '\u{1B}' => {
                 chars.next();
-                if chars.peek() == Some(&'\\') {
+                if chars.peek().is_some_and(|&(_, c)| c == '\\') {
                     chars.next();
                 }
                 return;

@@ -166,6 +166,15 @@ pub fn is_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0300}'..='\u{036F}')
 }
 
+/// The Arabic marks a reader may hide: harakat, Quranic annotation marks and the extended
+/// marks of Arabic Extended-A (not tatweel, not letters).
+pub fn is_arabic_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}' | '\u{08D3}'..='\u{08E1}' | '\u{08E3}'..='\u{08FF}')
+}
+
 /// Collapses runs of whitespace (including NBSP and other Unicode spaces) into one ASCII
 /// space and trims the ends.
 pub fn squash_spaces(s: &str) -> String {

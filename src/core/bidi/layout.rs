@@ -1,0 +1,302 @@
+//! A laid-out paragraph: rows of cells in visual order, each cell knowing the bytes of the
+//! input it shows, and [`layout`], which runs the whole pipeline.
+
+use std::ops::Range;
+
+use unicode_bidi::{Level, ParagraphBidiInfo};
+
+use super::prepare::prepare;
+use super::shape::{Shaped, shape};
+use super::units::{UnitInput, build};
+use super::{BaseDirection, BidiMode, Direction, LayoutOptions, reorder, wrap};
+
+/// Which edge a row is drawn against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// One terminal cell (or two, for a wide character): a grapheme cluster, shaped and mirrored
+/// as it is to be drawn, and the byte range of the input it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    glyph: (u32, u32),
+    source: (u32, u32),
+    width: u16,
+    level: u8,
+    flags: u8,
+}
+
+const MARKER: u8 = 1;
+const TOO_WIDE: u8 = 2;
+
+impl Cell {
+    /// Byte range of the paragraph text this cell shows (a lam-alef ligature shows two
+    /// letters; a marker shows a whole removed escape sequence).
+    pub fn source(&self) -> Range<usize> {
+        self.source.0 as usize..self.source.1 as usize
+    }
+
+    /// Columns taken: 0 for a lone mark, 2 for a wide character.
+    pub fn width(&self) -> usize {
+        usize::from(self.width)
+    }
+
+    /// Whether the cell belongs to a right-to-left run.
+    pub fn is_rtl(&self) -> bool {
+        self.level % 2 == 1
+    }
+
+    /// Whether the cell is a marker for removed input (with `show_invisibles`).
+    pub fn is_marker(&self) -> bool {
+        self.flags & MARKER != 0
+    }
+
+    /// Whether the cell stands for a character too wide for the line.
+    pub fn is_too_wide(&self) -> bool {
+        self.flags & TOO_WIDE != 0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RowData {
+    cells: (u32, u32),
+    width: u32,
+    source: (u32, u32),
+}
+
+/// A paragraph laid out at one width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    glyphs: String,
+    cells: Vec<Cell>,
+    rows: Vec<RowData>,
+    width: usize,
+    direction: Direction,
+    align: Align,
+    removed: usize,
+}
+
+/// One row of a [`Layout`].
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    layout: &'a Layout,
+    data: &'a RowData,
+}
+
+impl<'a> Row<'a> {
+    /// The cells, left to right.
+    pub fn cells(&self) -> &'a [Cell] {
+        &self.layout.cells[self.data.cells.0 as usize..self.data.cells.1 as usize]
+    }
+
+    /// What `cell` shows.
+    pub fn glyph(&self, cell: &Cell) -> &'a str {
+        self.layout.glyph(cell)
+    }
+
+    /// Columns taken by the cells.
+    pub fn width(&self) -> usize {
+        self.data.width as usize
+    }
+
+    pub fn align(&self) -> Align {
+        self.layout.align
+    }
+
+    /// Empty columns before the first cell, in a pane as wide as the layout.
+    pub fn indent(&self) -> usize {
+        match self.layout.align {
+            Align::Left => 0,
+            Align::Right => self.layout.width.saturating_sub(self.width()),
+        }
+    }
+
+    /// Byte range of the paragraph this row covers, in logical order (whitespace hanging at
+    /// the break excluded).
+    pub fn source(&self) -> Range<usize> {
+        self.data.source.0 as usize..self.data.source.1 as usize
+    }
+
+    /// The row as plain text: the glyphs left to right, after `indent` spaces when `pad`.
+    pub fn text(&self, pad: bool) -> String {
+        let mut s = String::with_capacity(self.width() * 2 + self.indent());
+        if pad {
+            s.extend(std::iter::repeat_n(' ', self.indent()));
+        }
+        for cell in self.cells() {
+            s.push_str(self.glyph(cell));
+        }
+        s
+    }
+}
+
+impl Layout {
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = Row<'_>> + '_ {
+        self.rows.iter().map(|data| Row { layout: self, data })
+    }
+
+    pub fn row(&self, index: usize) -> Option<Row<'_>> {
+        self.rows.get(index).map(|data| Row { layout: self, data })
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn glyph(&self, cell: &Cell) -> &str {
+        self.glyphs
+            .get(cell.glyph.0 as usize..cell.glyph.1 as usize)
+            .unwrap_or("")
+    }
+
+    /// The width the paragraph was laid out at.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// The paragraph's resolved direction.
+    pub fn direction(&self) -> Direction {
+        self.direction
+    }
+
+    /// How many escape sequences and characters the sanitizer removed (or marked).
+    pub fn removed(&self) -> usize {
+        self.removed
+    }
+
+    /// The row showing the byte at `offset` of the paragraph, or the nearest row after it.
+    pub fn row_of(&self, offset: usize) -> Option<usize> {
+        let i = self.rows.partition_point(|r| (r.source.1 as usize) <= offset);
+        (i < self.rows.len()).then_some(i)
+    }
+}
+
+/// Lays out one paragraph of logical `text` in rows at most `width` cells wide (`usize::MAX`
+/// for one unbounded line). Text past 4 GiB is not laid out.
+pub fn layout(text: &str, base: BaseDirection, width: usize, options: &LayoutOptions) -> Layout {
+    let text = cut(text);
+    let width = width.max(1);
+    let prepared = prepare(text, options);
+    let ptext: &str = &prepared.text;
+    let (levels, para_level) = match options.mode {
+        BidiMode::App => {
+            let info = ParagraphBidiInfo::new(ptext, explicit_level(base));
+            let level = info.paragraph_level.number();
+            (Some(info.levels), level)
+        }
+        BidiMode::Terminal | BidiMode::Off => (None, resolve_without_levels(ptext, base)),
+    };
+    let mut shaped: Vec<Shaped> = Vec::new();
+    if options.shapes() {
+        shape(ptext, &mut shaped);
+    }
+    let mut glyphs = String::with_capacity(ptext.len() + ptext.len() / 4);
+    let units = build(
+        &UnitInput {
+            text: ptext,
+            levels: levels.as_deref(),
+            shaped: &shaped,
+            clusters: options.clusters,
+            mirror: options.mode == BidiMode::App,
+            strip_marks: options.strip_marks,
+            markers: &prepared.markers,
+            max_width: width,
+        },
+        &mut glyphs,
+    );
+    drop(levels);
+    let direction = if para_level % 2 == 1 {
+        Direction::Rtl
+    } else {
+        Direction::Ltr
+    };
+    let align = match (options.mode, direction) {
+        (BidiMode::Off, _) | (_, Direction::Ltr) => Align::Left,
+        (_, Direction::Rtl) => Align::Right,
+    };
+    let mut cells = Vec::with_capacity(units.len());
+    let mut rows = Vec::new();
+    let mut order = Vec::new();
+    for range in wrap::wrap(ptext, &units, width) {
+        order.clear();
+        if options.mode == BidiMode::App {
+            reorder::visual_order(&units, range.clone(), para_level, &mut order);
+        } else {
+            order.extend(range.clone());
+        }
+        let first = cells.len() as u32;
+        let mut row_width = 0u32;
+        for &k in &order {
+            let unit = &units[k];
+            if !unit.class.is_visible() {
+                continue;
+            }
+            let source = prepared.map.range(unit.start..unit.end);
+            row_width += u32::from(unit.width);
+            cells.push(Cell {
+                glyph: unit.glyph,
+                source: (source.start, source.end),
+                width: unit.width,
+                level: unit.level,
+                flags: u8::from(unit.marker) * MARKER | u8::from(unit.too_wide) * TOO_WIDE,
+            });
+        }
+        let source = match (units.get(range.start), range.end.checked_sub(1).and_then(|e| units.get(e))) {
+            (Some(a), Some(b)) if !range.is_empty() => prepared.map.range(a.start..b.end),
+            _ => 0..0,
+        };
+        rows.push(RowData {
+            cells: (first, cells.len() as u32),
+            width: row_width,
+            source: (source.start, source.end),
+        });
+    }
+    Layout {
+        glyphs,
+        cells,
+        rows,
+        width,
+        direction,
+        align,
+        removed: prepared.removed,
+    }
+}
+
+/// `text` cut to fit 32-bit offsets, at a character boundary.
+fn cut(text: &str) -> &str {
+    const MAX: usize = u32::MAX as usize - 1;
+    if text.len() <= MAX {
+        return text;
+    }
+    let mut end = MAX;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn explicit_level(base: BaseDirection) -> Option<Level> {
+    match base {
+        BaseDirection::Ltr => Some(Level::ltr()),
+        BaseDirection::Rtl => Some(Level::rtl()),
+        BaseDirection::FirstStrong => None,
+    }
+}
+
+/// The paragraph level when no levels are resolved (the terminal does the reordering).
+fn resolve_without_levels(text: &str, base: BaseDirection) -> u8 {
+    match base {
+        BaseDirection::Ltr => 0,
+        BaseDirection::Rtl => 1,
+        BaseDirection::FirstStrong => match unicode_bidi::get_base_direction(text) {
+            unicode_bidi::Direction::Rtl => 1,
+            _ => 0,
+        },
+    }
+}

@@ -1,0 +1,95 @@
+//! Line breaking in logical order: greedy filling at UAX #14 break opportunities
+//! (`unicode-linebreak`), measured in cells. Whitespace at a break hangs past the edge and is
+//! dropped. Opportunities after whitespace come first: the others (after «/» or «-») are
+//! taken only inside a word wider than the line, so «سبتمبر/أيلول» and «S-300» stay whole
+//! while a long URL still breaks at its slashes; a word with no opportunity at all is broken
+//! between grapheme clusters.
+
+use std::ops::Range;
+
+use super::units::{Class, Unit};
+
+/// Cuts `units` (of `text`) into rows no wider than `max` cells; returns unit index ranges.
+/// Every unit is narrower than `max` (the unit builder sees to that).
+pub(crate) fn wrap(text: &str, units: &[Unit], max: usize) -> Vec<Range<usize>> {
+    let total: usize = units.iter().map(|u| usize::from(u.width)).sum();
+    if total <= max {
+        return vec![0..units.len()];
+    }
+    let breaks = break_before(text, units);
+    let mut rows = Vec::with_capacity(total / max.max(1) + 1);
+    let mut start = 0;
+    // Width of units[start..i], hanging spaces included.
+    let mut width = 0usize;
+    let (mut after_space, mut inside_word): (Option<usize>, Option<usize>) = (None, None);
+    for (i, unit) in units.iter().enumerate() {
+        if i > start {
+            match breaks[i] {
+                Break::AfterSpace => after_space = Some(i),
+                Break::InsideWord => inside_word = Some(i),
+                Break::None => {}
+            }
+        }
+        let w = usize::from(unit.width);
+        if unit.class == Class::Space || w == 0 {
+            width += w;
+            continue;
+        }
+        if width + w > max {
+            if let Some(b) = after_space.take().or(inside_word.take()) {
+                push_row(&mut rows, units, start, b);
+                start = b;
+                width = units[b..i].iter().map(|u| usize::from(u.width)).sum();
+            }
+            if width + w > max && i > start {
+                push_row(&mut rows, units, start, i);
+                start = i;
+                width = 0;
+            }
+        }
+        width += w;
+    }
+    let mut end = units.len();
+    while width > max && end > start && units[end - 1].class == Class::Space {
+        end -= 1;
+        width -= usize::from(units[end].width);
+    }
+    rows.push(start..end);
+    rows
+}
+
+/// Ends a row at a break: its trailing whitespace hangs and is dropped, and a row of nothing
+/// but whitespace is not a row.
+fn push_row(rows: &mut Vec<Range<usize>>, units: &[Unit], start: usize, mut end: usize) {
+    while end > start && units[end - 1].class == Class::Space {
+        end -= 1;
+    }
+    if end > start {
+        rows.push(start..end);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Break {
+    None,
+    AfterSpace,
+    InsideWord,
+}
+
+/// For each unit, whether a line may start with it, and of which kind the opportunity is.
+fn break_before(text: &str, units: &[Unit]) -> Vec<Break> {
+    let mut breaks = vec![Break::None; units.len()];
+    let mut k = 0;
+    for (at, _) in unicode_linebreak::linebreaks(text) {
+        while k < units.len() && (units[k].start as usize) < at {
+            k += 1;
+        }
+        if k < units.len() && units[k].start as usize == at {
+            breaks[k] = match k.checked_sub(1).map(|p| units[p].class) {
+                Some(Class::Space) => Break::AfterSpace,
+                _ => Break::InsideWord,
+            };
+        }
+    }
+    breaks
+}
