@@ -3,9 +3,11 @@
 //! `load` turns files into [`article::Article`]s (and keeps the article cache); `dates` reads
 //! Arabic, English and machine dates; `sanitize` strips control characters and escape
 //! sequences from untrusted text; `library` looks articles up and filters them; `text` holds
-//! small Arabic-aware text helpers (folding, word characters, language, NFC).
+//! small Arabic-aware text helpers (folding, word characters, language, NFC); `bidi` lays out
+//! right-to-left text (shaping, for now).
 
 pub mod article;
+pub mod bidi;
 pub mod dates;
 pub mod library;
 pub mod load;
