@@ -3,7 +3,8 @@
 //! `load` turns files into [`article::Article`]s (and keeps the article cache); `dates` reads
 //! Arabic, English and machine dates; `sanitize` strips control characters and escape
 //! sequences from untrusted text; `library` looks articles up and filters them; `text` holds
-//! small Arabic-aware text helpers (folding, word characters, language, NFC).
+//! small Arabic-aware text helpers (folding, word characters, language, NFC); `bidi` lays out
+//! paragraphs in rows of terminal cells (Unicode bidi, wrapping, mirroring, shaping).
 
 pub mod article;
 pub mod bidi;
