@@ -8,7 +8,7 @@ use unicode_bidi::{Level, ParagraphBidiInfo};
 use super::prepare::prepare;
 use super::shape::{Shaped, shape};
 use super::units::{UnitInput, build};
-use super::{BaseDirection, BidiMode, Direction, LayoutOptions, reorder, wrap};
+use super::{BaseDirection, BidiMode, Direction, LayoutOptions, props, reorder, wrap};
 
 /// Which edge a row is drawn against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,11 +105,14 @@ impl<'a> Row<'a> {
         self.layout.align
     }
 
-    /// Empty columns before the first cell, in a pane as wide as the layout.
+    /// Empty columns before the first cell, in a pane as wide as the layout (none for an
+    /// unbounded line, which has no right edge).
     pub fn indent(&self) -> usize {
         match self.layout.align {
-            Align::Left => 0,
-            Align::Right => self.layout.width.saturating_sub(self.width()),
+            Align::Right if self.layout.width != usize::MAX => {
+                self.layout.width.saturating_sub(self.width())
+            }
+            _ => 0,
         }
     }
 
@@ -121,10 +124,9 @@ impl<'a> Row<'a> {
 
     /// The row as plain text: the glyphs left to right, after `indent` spaces when `pad`.
     pub fn text(&self, pad: bool) -> String {
-        let mut s = String::with_capacity(self.width() * 2 + self.indent());
-        if pad {
-            s.extend(std::iter::repeat_n(' ', self.indent()));
-        }
+        let indent = if pad { self.indent() } else { 0 };
+        let mut s = String::with_capacity(indent + self.cells().len() * 3);
+        s.extend(std::iter::repeat_n(' ', indent));
         for cell in self.cells() {
             s.push_str(self.glyph(cell));
         }
@@ -186,7 +188,11 @@ pub fn layout(text: &str, base: BaseDirection, width: usize, options: &LayoutOpt
     let ptext: &str = &prepared.text;
     let (levels, para_level) = match options.mode {
         BidiMode::App => {
-            let info = ParagraphBidiInfo::new(ptext, explicit_level(base));
+            let info = ParagraphBidiInfo::new_with_data_source(
+                &props::FastBidiData,
+                ptext,
+                explicit_level(base),
+            );
             let level = info.paragraph_level.number();
             (Some(info.levels), level)
         }

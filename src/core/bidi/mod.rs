@@ -16,6 +16,7 @@ pub mod cache;
 mod forms;
 mod layout;
 mod prepare;
+mod props;
 mod reorder;
 pub mod shape;
 pub mod terminal;

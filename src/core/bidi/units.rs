@@ -8,9 +8,9 @@
 //! ligature.
 
 use unicode_bidi::BidiClass;
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
+use super::props;
 use super::shape::Shaped;
 use crate::core::text::is_arabic_mark;
 
@@ -154,7 +154,7 @@ fn push_glyph(
     let mut class = None;
     let mut visible = false;
     for (k, c) in cluster.chars().enumerate() {
-        let bidi = unicode_bidi::bidi_class(c);
+        let bidi = props::bidi_class(c);
         if class.is_none() {
             class = Some(match (c, bidi) {
                 ('\u{2066}'..='\u{2069}', _) => Class::Isolate,
@@ -187,7 +187,7 @@ fn push_glyph(
             c = ' ';
         }
         if mirror {
-            c = unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c);
+            c = props::mirrored(c).unwrap_or(c);
         }
         if shown < MAX_GLYPH_CHARS {
             glyphs.push(c);
@@ -212,17 +212,18 @@ fn is_bidi_control(c: char) -> bool {
 }
 
 /// Byte ranges of grapheme clusters, or of single chars when clusters are off.
-enum Pieces<'a> {
-    Graphemes(unicode_segmentation::GraphemeIndices<'a>),
-    Chars(std::str::CharIndices<'a>),
+struct Pieces<'a> {
+    text: &'a str,
+    at: usize,
+    clusters: bool,
 }
 
 impl<'a> Pieces<'a> {
     fn new(text: &'a str, clusters: bool) -> Self {
-        if clusters {
-            Pieces::Graphemes(text.grapheme_indices(true))
-        } else {
-            Pieces::Chars(text.char_indices())
+        Pieces {
+            text,
+            at: 0,
+            clusters,
         }
     }
 }
@@ -231,9 +232,15 @@ impl Iterator for Pieces<'_> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
-        match self {
-            Pieces::Graphemes(g) => g.next().map(|(i, s)| (i, i + s.len())),
-            Pieces::Chars(c) => c.next().map(|(i, ch)| (i, i + ch.len_utf8())),
+        let start = self.at;
+        if start >= self.text.len() {
+            return None;
         }
+        self.at = if self.clusters {
+            props::cluster_end(self.text, start)
+        } else {
+            start + self.text[start..].chars().next().map_or(1, char::len_utf8)
+        };
+        Some((start, self.at))
     }
 }
