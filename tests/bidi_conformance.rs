@@ -23,7 +23,10 @@ fn cases() -> String {
 }
 
 fn shows_nothing(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2066}'..='\u{2069}')
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 #[test]

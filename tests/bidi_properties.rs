@@ -34,13 +34,15 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
         any::<bool>(),
         any::<bool>(),
     )
-        .prop_map(|(mode, shape, strip_marks, show_invisibles)| LayoutOptions {
-            mode,
-            shape,
-            strip_marks,
-            show_invisibles,
-            ..LayoutOptions::default()
-        })
+        .prop_map(
+            |(mode, shape, strip_marks, show_invisibles)| LayoutOptions {
+                mode,
+                shape,
+                strip_marks,
+                show_invisibles,
+                ..LayoutOptions::default()
+            },
+        )
 }
 
 fn base() -> impl Strategy<Value = BaseDirection> {
@@ -73,7 +75,10 @@ fn check_widths(text: &str, width: usize, base: BaseDirection, options: &LayoutO
     for row in laid.rows() {
         let sum: usize = row.cells().iter().map(|c| c.width()).sum();
         assert_eq!(sum, row.width());
-        assert!(row.indent() + row.width() <= width, "row wider than {width}");
+        assert!(
+            row.indent() + row.width() <= width,
+            "row wider than {width}"
+        );
         for cell in row.cells() {
             assert!(!row.glyph(cell).chars().any(|c| c.is_control()));
         }

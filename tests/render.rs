@@ -24,8 +24,18 @@ fn columns(line: &str) -> usize {
 }
 
 fn demo_articles(dir: &Path) -> Vec<Value> {
-    let out = khabar(dir).args(["list", "--json"]).assert().success().get_output().stdout.clone();
-    serde_json::from_slice::<Value>(&out).unwrap().as_array().unwrap().clone()
+    let out = khabar(dir)
+        .args(["list", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice::<Value>(&out)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 #[test]
@@ -34,12 +44,18 @@ fn every_demo_article_renders_as_rows_within_the_width() {
     for article in demo_articles(dir.path()) {
         let id = article["id"].as_str().unwrap();
         let shown: Value = serde_json::from_slice(
-            &khabar(dir.path()).args(["show", id, "--json"]).assert().success().get_output().stdout,
+            &khabar(dir.path())
+                .args(["show", id, "--json"])
+                .assert()
+                .success()
+                .get_output()
+                .stdout,
         )
         .unwrap();
         let paragraphs = shown["paragraphs"].as_array().unwrap().len();
         for width in [20, 47, 80] {
-            let text = stdout(khabar(dir.path()).args(["render", id, "--width", &width.to_string()]));
+            let text =
+                stdout(khabar(dir.path()).args(["render", id, "--width", &width.to_string()]));
             let blocks: Vec<&str> = text.split("\n\n").collect();
             assert_eq!(blocks.len(), paragraphs, "{id} at {width}");
             for line in text.lines() {
@@ -69,13 +85,19 @@ fn modes_change_the_order_and_alignment() {
     let app = stdout(khabar(dir.path()).args(["render", path, "--width", "40", "--shape", "off"]));
     assert!(app.contains("ةرازولا تلاق"), "{app}");
     assert!(app.lines().all(|l| columns(l) == 40), "{app}");
-    let terminal = stdout(khabar(dir.path()).args(["render", path, "--width", "40", "--bidi", "terminal"]));
+    let terminal =
+        stdout(khabar(dir.path()).args(["render", path, "--width", "40", "--bidi", "terminal"]));
     assert!(terminal.contains("قالت الوزارة"), "{terminal}");
     assert!(terminal.lines().all(|l| columns(l) == 40));
     let off = stdout(khabar(dir.path()).args(["render", path, "--width", "40", "--bidi", "off"]));
     assert!(off.starts_with("قالت الوزارة"), "{off}");
     let shaped = stdout(khabar(dir.path()).args(["render", path, "--width", "40"]));
-    assert!(shaped.chars().any(|c| ('\u{FE70}'..='\u{FEFF}').contains(&c)), "{shaped}");
+    assert!(
+        shaped
+            .chars()
+            .any(|c| ('\u{FE70}'..='\u{FEFF}').contains(&c)),
+        "{shaped}"
+    );
 }
 
 #[test]
@@ -88,9 +110,20 @@ fn escape_sequences_in_an_article_never_reach_the_output() {
     )
     .unwrap();
     let path = file.to_str().unwrap();
-    for extra in [&[][..], &["--show-invisibles"][..], &["--bidi", "terminal"][..]] {
-        let text = stdout(khabar(dir.path()).args(["render", path, "--width", "30"]).args(extra));
-        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+    for extra in [
+        &[][..],
+        &["--show-invisibles"][..],
+        &["--bidi", "terminal"][..],
+    ] {
+        let text = stdout(
+            khabar(dir.path())
+                .args(["render", path, "--width", "30"])
+                .args(extra),
+        );
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
         assert!(!text.contains('\u{202E}'));
         assert!(!text.contains("pwned"), "{text}");
     }
@@ -99,7 +132,10 @@ fn escape_sequences_in_an_article_never_reach_the_output() {
 #[test]
 fn bad_options_are_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
-    khabar(dir.path()).args(["render", "x", "--width", "0"]).assert().failure();
+    khabar(dir.path())
+        .args(["render", "x", "--width", "0"])
+        .assert()
+        .failure();
     let err = khabar(dir.path())
         .args(["render", "nope", "--bidi", "rtl"])
         .assert()

@@ -125,7 +125,7 @@ fn is_special(c: char) -> bool {
 /// byte at a time without decoding. The lead bytes that can start a character we act on are
 /// C0 controls, DEL, 0xC2 (C1 controls), 0xE2 (line separators, bidi embeddings) and 0xEF
 /// (BOM, annotation characters); only then are the following bytes looked at.
-fn is_clean(bytes: &[u8]) -> bool {
+pub(crate) fn is_clean(bytes: &[u8]) -> bool {
     /// Bytes that may start something to remove.
     const SUSPECT: [bool; 256] = {
         let mut t = [false; 256];

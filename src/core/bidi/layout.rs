@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use unicode_bidi::{Level, ParagraphBidiInfo};
 
+use super::prepare::SourceMap;
 use super::prepare::prepare;
-use super::shape::{Shaped, shape};
-use super::units::{UnitInput, build};
+use super::units::{self, Unit, UnitOptions};
 use super::{BaseDirection, BidiMode, Direction, LayoutOptions, props, reorder, wrap};
 
 /// Which edge a row is drawn against.
@@ -26,6 +26,16 @@ pub struct Cell {
     width: u16,
     level: u8,
     flags: u8,
+}
+
+impl Cell {
+    const EMPTY: Cell = Cell {
+        glyph: (0, 0),
+        source: (0, 0),
+        width: 0,
+        level: 0,
+        flags: 0,
+    };
 }
 
 const MARKER: u8 = 1;
@@ -174,7 +184,9 @@ impl Layout {
 
     /// The row showing the byte at `offset` of the paragraph, or the nearest row after it.
     pub fn row_of(&self, offset: usize) -> Option<usize> {
-        let i = self.rows.partition_point(|r| (r.source.1 as usize) <= offset);
+        let i = self
+            .rows
+            .partition_point(|r| (r.source.1 as usize) <= offset);
         (i < self.rows.len()).then_some(i)
     }
 }
@@ -186,37 +198,26 @@ pub fn layout(text: &str, base: BaseDirection, width: usize, options: &LayoutOpt
     let width = width.max(1);
     let prepared = prepare(text, options);
     let ptext: &str = &prepared.text;
-    let (levels, para_level) = match options.mode {
-        BidiMode::App => {
-            let info = ParagraphBidiInfo::new_with_data_source(
-                &props::FastBidiData,
-                ptext,
-                explicit_level(base),
-            );
-            let level = info.paragraph_level.number();
-            (Some(info.levels), level)
-        }
-        BidiMode::Terminal | BidiMode::Off => (None, resolve_without_levels(ptext, base)),
+    let unit_options = UnitOptions {
+        shape: options.shapes(),
+        clusters: options.clusters,
+        strip_marks: options.strip_marks,
+        max_width: width,
+        breaks: width != usize::MAX,
     };
-    let mut shaped: Vec<Shaped> = Vec::new();
-    if options.shapes() {
-        shape(ptext, &mut shaped);
-    }
-    let mut glyphs = String::with_capacity(ptext.len() + ptext.len() / 4);
-    let units = build(
-        &UnitInput {
-            text: ptext,
-            levels: levels.as_deref(),
-            shaped: &shaped,
-            clusters: options.clusters,
-            mirror: options.mode == BidiMode::App,
-            strip_marks: options.strip_marks,
-            markers: &prepared.markers,
-            max_width: width,
-        },
-        &mut glyphs,
-    );
-    drop(levels);
+    let make_units = || units::build(ptext, &prepared.markers, &unit_options);
+    // Levels and units do not depend on each other: on a long paragraph each takes a core.
+    let (para_level, mut built) = match options.mode {
+        BidiMode::App => {
+            let ((levels, para_level), mut built) =
+                rayon::join(|| resolve_levels(ptext, base), make_units);
+            built.apply_levels(&levels);
+            (para_level, built)
+        }
+        BidiMode::Terminal | BidiMode::Off => (resolve_without_levels(ptext, base), make_units()),
+    };
+    let units = std::mem::take(&mut built.units);
+    let glyphs = std::mem::take(&mut built.glyphs);
     let direction = if para_level % 2 == 1 {
         Direction::Rtl
     } else {
@@ -226,43 +227,16 @@ pub fn layout(text: &str, base: BaseDirection, width: usize, options: &LayoutOpt
         (BidiMode::Off, _) | (_, Direction::Ltr) => Align::Left,
         (_, Direction::Rtl) => Align::Right,
     };
-    let mut cells = Vec::with_capacity(units.len());
-    let mut rows = Vec::new();
-    let mut order = Vec::new();
-    for range in wrap::wrap(ptext, &units, width) {
-        order.clear();
-        if options.mode == BidiMode::App {
-            reorder::visual_order(&units, range.clone(), para_level, &mut order);
-        } else {
-            order.extend(range.clone());
-        }
-        let first = cells.len() as u32;
-        let mut row_width = 0u32;
-        for &k in &order {
-            let unit = &units[k];
-            if !unit.class.is_visible() {
-                continue;
-            }
-            let source = prepared.map.range(unit.start..unit.end);
-            row_width += u32::from(unit.width);
-            cells.push(Cell {
-                glyph: unit.glyph,
-                source: (source.start, source.end),
-                width: unit.width,
-                level: unit.level,
-                flags: u8::from(unit.marker) * MARKER | u8::from(unit.too_wide) * TOO_WIDE,
-            });
-        }
-        let source = match (units.get(range.start), range.end.checked_sub(1).and_then(|e| units.get(e))) {
-            (Some(a), Some(b)) if !range.is_empty() => prepared.map.range(a.start..b.end),
-            _ => 0..0,
-        };
-        rows.push(RowData {
-            cells: (first, cells.len() as u32),
-            width: row_width,
-            source: (source.start, source.end),
-        });
-    }
+    let ranges = wrap::wrap(&units, width);
+    let (cells, rows) = fill(
+        &Filling {
+            units: &units,
+            map: &prepared.map,
+            para_level,
+            reorder: options.mode == BidiMode::App,
+        },
+        &ranges,
+    );
     Layout {
         glyphs,
         cells,
@@ -271,6 +245,96 @@ pub fn layout(text: &str, base: BaseDirection, width: usize, options: &LayoutOpt
         direction,
         align,
         removed: prepared.removed,
+    }
+}
+
+/// What filling rows with cells needs.
+struct Filling<'a> {
+    units: &'a [Unit],
+    map: &'a SourceMap,
+    para_level: u8,
+    reorder: bool,
+}
+
+/// Rows handed to one task when filling a long paragraph's rows in parallel.
+const ROWS_PER_TASK: usize = 256;
+
+/// The cells of every row (`ranges` of units), in visual order, and the rows. Each row's
+/// cells are counted first, so that groups of rows fill their own part of one buffer in
+/// parallel.
+fn fill(f: &Filling<'_>, ranges: &[Range<usize>]) -> (Vec<Cell>, Vec<RowData>) {
+    let mut rows = Vec::with_capacity(ranges.len());
+    let mut total = 0u32;
+    for r in ranges {
+        let n = f.units[r.clone()]
+            .iter()
+            .filter(|u| u.class.is_visible())
+            .count() as u32;
+        rows.push(RowData {
+            cells: (total, total + n),
+            width: 0,
+            source: (0, 0),
+        });
+        total += n;
+    }
+    let mut cells = vec![Cell::EMPTY; total as usize];
+    if ranges.len() <= ROWS_PER_TASK {
+        fill_rows(f, ranges, &mut rows, &mut cells);
+        return (cells, rows);
+    }
+    let mut slices = Vec::with_capacity(ranges.len() / ROWS_PER_TASK + 1);
+    let mut rest: &mut [Cell] = &mut cells;
+    for group in rows.chunks(ROWS_PER_TASK) {
+        let (a, b) = (group[0].cells.0, group[group.len() - 1].cells.1);
+        let (head, tail) = rest.split_at_mut((b - a) as usize);
+        slices.push(head);
+        rest = tail;
+    }
+    use rayon::prelude::*;
+    rows.par_chunks_mut(ROWS_PER_TASK)
+        .zip(ranges.par_chunks(ROWS_PER_TASK))
+        .zip(slices)
+        .for_each(|((rows, ranges), cells)| fill_rows(f, ranges, rows, cells));
+    (cells, rows)
+}
+
+/// Fills `rows` (whose cell ranges are already set) and their `cells`, which start at the
+/// first row's first cell.
+fn fill_rows(f: &Filling<'_>, ranges: &[Range<usize>], rows: &mut [RowData], cells: &mut [Cell]) {
+    let base = rows.first().map_or(0, |r| r.cells.0);
+    let mut order = Vec::new();
+    for (row, range) in rows.iter_mut().zip(ranges) {
+        order.clear();
+        if f.reorder {
+            reorder::visual_order(f.units, range.clone(), f.para_level, &mut order);
+        } else {
+            order.extend(range.clone());
+        }
+        let mut at = (row.cells.0 - base) as usize;
+        for &k in &order {
+            let unit = &f.units[k];
+            if !unit.class.is_visible() {
+                continue;
+            }
+            let source = f.map.range(unit.start..unit.end);
+            row.width += u32::from(unit.width);
+            cells[at] = Cell {
+                glyph: unit.glyph,
+                source: (source.start, source.end),
+                width: unit.width,
+                level: unit.level,
+                flags: (u8::from(unit.marker) * MARKER) | (u8::from(unit.too_wide) * TOO_WIDE),
+            };
+            at += 1;
+        }
+        if let (Some(a), Some(b)) = (
+            f.units.get(range.start),
+            range.end.checked_sub(1).and_then(|e| f.units.get(e)),
+        ) && !range.is_empty()
+        {
+            let source = f.map.range(a.start..b.end);
+            row.source = (source.start, source.end);
+        }
     }
 }
 
@@ -287,12 +351,16 @@ fn cut(text: &str) -> &str {
     &text[..end]
 }
 
-fn explicit_level(base: BaseDirection) -> Option<Level> {
-    match base {
+/// The embedding level of every byte of `text` (UAX #9, once for the whole paragraph) and
+/// the paragraph's level.
+fn resolve_levels(text: &str, base: BaseDirection) -> (Vec<Level>, u8) {
+    let explicit = match base {
         BaseDirection::Ltr => Some(Level::ltr()),
         BaseDirection::Rtl => Some(Level::rtl()),
         BaseDirection::FirstStrong => None,
-    }
+    };
+    let info = ParagraphBidiInfo::new_with_data_source(props::tables(), text, explicit);
+    (info.levels, info.paragraph_level.number())
 }
 
 /// The paragraph level when no levels are resolved (the terminal does the reordering).

@@ -34,7 +34,9 @@ pub use cache::LayoutCache;
 pub use layout::{Align, Cell, Layout, Row, layout};
 
 /// How text is ordered for the terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum BidiMode {
     /// khabar reorders, mirrors and (optionally) shapes; the terminal draws cells as sent.

@@ -200,14 +200,10 @@ fn marker(what: Removed) -> char {
     }
 }
 
-/// Whether the scanner would find nothing to remove or replace.
+/// Whether the scanner would find nothing to remove or replace (checked a byte at a time).
 fn is_plain(input: &str) -> bool {
-    let mut pieces = Scanner::new(input);
-    match (pieces.next(), pieces.next()) {
-        (None, _) => true,
-        (Some(Piece::Text(_)), None) => true,
-        _ => false,
-    }
+    crate::core::sanitize::is_clean(input.as_bytes())
+        && memchr::memchr(b'\n', input.as_bytes()).is_none()
 }
 
 fn is_isolate(c: char) -> bool {
@@ -216,16 +212,20 @@ fn is_isolate(c: char) -> bool {
 
 /// U+2066–U+2069 are E2 81 A6–A9 in UTF-8.
 fn has_isolates(input: &str) -> bool {
-    input
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[0] == 0xE2 && w[1] == 0x81 && (0xA6..=0xA9).contains(&w[2]))
+    let bytes = input.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).any(|i| {
+        bytes.get(i + 1) == Some(&0x81)
+            && bytes.get(i + 2).is_some_and(|b| (0xA6..=0xA9).contains(b))
+    })
 }
 
 /// Byte offsets, ascending, of the isolate characters to remove: initiators without a
 /// matching PDI, PDIs without an initiator (BD9), and pairs nested deeper than allowed.
 fn isolates_to_drop(input: &str) -> Vec<usize> {
-    let isolates: Vec<(usize, char)> = input.char_indices().filter(|&(_, c)| is_isolate(c)).collect();
+    let isolates: Vec<(usize, char)> = input
+        .char_indices()
+        .filter(|&(_, c)| is_isolate(c))
+        .collect();
     let mut matched = vec![false; isolates.len()];
     let mut open: Vec<usize> = Vec::new();
     for (k, &(_, c)) in isolates.iter().enumerate() {

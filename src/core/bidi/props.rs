@@ -7,49 +7,143 @@ use std::sync::LazyLock;
 
 use unicode_bidi::{BidiClass, BidiDataSource};
 use unicode_segmentation::GraphemeCursor;
+use unicode_width::UnicodeWidthChar;
 
-/// Code points below this have their bidi class in [`LOW`].
+/// Code points below this are in the first table.
 const LOW_END: u32 = 0x0900;
-/// Arabic Presentation Forms-B, whose classes are in [`FORMS`].
+/// Arabic Presentation Forms-B are in the second.
 const FORMS_START: u32 = 0xFE70;
 const FORMS_END: u32 = 0xFF00;
 
-static LOW: LazyLock<Vec<BidiClass>> = LazyLock::new(|| classes(0..LOW_END));
-static FORMS: LazyLock<Vec<BidiClass>> = LazyLock::new(|| classes(FORMS_START..FORMS_END));
+static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
+    low: table(0..LOW_END),
+    forms: table(FORMS_START..FORMS_END),
+});
 
-fn classes(range: std::ops::Range<u32>) -> Vec<BidiClass> {
+/// The tables; fetched once per layout, so the hot loops index plain slices.
+pub(crate) struct Tables {
+    low: Vec<CharInfo>,
+    forms: Vec<CharInfo>,
+}
+
+pub(crate) fn tables() -> &'static Tables {
+    &TABLES
+}
+
+impl Tables {
+    /// Everything about `c` layout needs.
+    #[inline]
+    pub fn info(&self, c: char) -> CharInfo {
+        let u = c as u32;
+        if let Some(&i) = self.low.get(u as usize) {
+            i
+        } else if let Some(&i) = u
+            .checked_sub(FORMS_START)
+            .and_then(|k| self.forms.get(k as usize))
+        {
+            i
+        } else {
+            CharInfo::of(c)
+        }
+    }
+}
+
+impl BidiDataSource for Tables {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        self.info(c).bidi
+    }
+}
+
+fn table(range: std::ops::Range<u32>) -> Vec<CharInfo> {
     range
-        .map(|u| char::from_u32(u).map_or(BidiClass::L, unicode_bidi::bidi_class))
+        .map(|u| char::from_u32(u).map_or(CharInfo::of('\u{FFFD}'), CharInfo::of))
         .collect()
 }
 
-/// The bidi class of `c`: the same answers as `unicode_bidi::bidi_class`, faster.
-pub(crate) fn bidi_class(c: char) -> BidiClass {
-    let u = c as u32;
-    if u < LOW_END {
-        LOW[u as usize]
-    } else if (FORMS_START..FORMS_END).contains(&u) {
-        FORMS[(u - FORMS_START) as usize]
-    } else {
-        unicode_bidi::bidi_class(c)
+/// What layout asks about one character, all at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CharInfo {
+    pub bidi: BidiClass,
+    /// Terminal columns (0 for marks, joiners and controls).
+    pub width: u8,
+    flags: u8,
+}
+
+const BASE: u8 = 1;
+const EXTEND: u8 = 2;
+const INVISIBLE: u8 = 4;
+const BIDI_CONTROL: u8 = 8;
+const MIRRORED: u8 = 16;
+const CONTROL: u8 = 32;
+
+impl CharInfo {
+    fn of(c: char) -> CharInfo {
+        let bidi = unicode_bidi::bidi_class(c);
+        let bidi_control = matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        let flags = match cluster(c) {
+            Cluster::Base => BASE,
+            Cluster::Extend => EXTEND,
+            Cluster::Unknown => 0,
+        } | if bidi == BidiClass::BN || bidi_control {
+            INVISIBLE
+        } else {
+            0
+        } | if bidi_control { BIDI_CONTROL } else { 0 }
+            | if unicode_bidi_mirroring::get_mirrored(c).is_some() {
+                MIRRORED
+            } else {
+                0
+            }
+            | if c.is_control() { CONTROL } else { 0 };
+        CharInfo {
+            bidi,
+            width: c.width().unwrap_or(0).min(2) as u8,
+            flags,
+        }
+    }
+
+    /// Grapheme_Cluster_Break=Other: starts a cluster, and the next such character starts
+    /// another (letters, digits, most punctuation).
+    pub fn starts_cluster(self) -> bool {
+        self.flags & BASE != 0
+    }
+
+    /// Grapheme_Cluster_Break=Extend (a mark): belongs to the cluster before it.
+    pub fn extends(self) -> bool {
+        self.flags & EXTEND != 0
+    }
+
+    /// Shows nothing: bidi controls and marks, and the Boundary Neutral class (ZWSP, ZWJ,
+    /// ZWNJ, soft hyphen, word joiner, the remaining controls).
+    pub fn is_invisible(self) -> bool {
+        self.flags & INVISIBLE != 0
+    }
+
+    pub fn is_bidi_control(self) -> bool {
+        self.flags & BIDI_CONTROL != 0
+    }
+
+    /// Has a mirrored glyph (BidiMirroring.txt).
+    pub fn is_mirrored(self) -> bool {
+        self.flags & MIRRORED != 0
+    }
+
+    pub fn is_control(self) -> bool {
+        self.flags & CONTROL != 0
     }
 }
 
-/// unicode-bidi's data, through [`bidi_class`].
-pub(crate) struct FastBidiData;
-
-impl BidiDataSource for FastBidiData {
-    fn bidi_class(&self, c: char) -> BidiClass {
-        bidi_class(c)
-    }
+/// Everything about `c` layout needs.
+pub(crate) fn info(c: char) -> CharInfo {
+    TABLES.info(c)
 }
 
-/// The mirrored glyph of `c` (BidiMirroring.txt), with no lookup for the letters and digits
-/// that make up most text.
+/// The mirrored glyph of `c` (BidiMirroring.txt).
 pub(crate) fn mirrored(c: char) -> Option<char> {
-    match c {
-        '0'..='9' | 'A'..='Z' | 'a'..='z' | '\u{0600}'..='\u{08FF}' | '\u{FE70}'..='\u{FEFF}' => None,
-        _ => unicode_bidi_mirroring::get_mirrored(c),
+    if info(c).is_mirrored() {
+        unicode_bidi_mirroring::get_mirrored(c)
+    } else {
+        None
     }
 }
 
@@ -67,12 +161,17 @@ enum Cluster {
 fn cluster(c: char) -> Cluster {
     match c {
         ' '..='~'
+        | '\u{00A0}'..='\u{00AC}'
+        | '\u{00AE}'..='\u{02FF}'
         | '\u{060C}'
         | '\u{061B}'
         | '\u{061F}'
         | '\u{0621}'..='\u{064A}'
         | '\u{0660}'..='\u{066D}'
-        | '\u{0671}'..='\u{06D5}' => Cluster::Base,
+        | '\u{0671}'..='\u{06D5}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}'
+        | '\u{FE70}'..='\u{FEFC}' => Cluster::Base,
         '\u{064B}'..='\u{065F}' | '\u{0670}' => Cluster::Extend,
         _ => Cluster::Unknown,
     }
@@ -80,18 +179,24 @@ fn cluster(c: char) -> Cluster {
 
 /// The end of the grapheme cluster that starts at `start` (a cluster boundary) of `text`.
 pub(crate) fn cluster_end(text: &str, start: usize) -> usize {
+    let tables = tables();
     let mut chars = text[start..].chars();
     let Some(first) = chars.next() else {
         return start;
     };
     let mut end = start + first.len_utf8();
-    if cluster(first) == Cluster::Base {
+    if tables.info(first).starts_cluster() {
         loop {
-            match chars.next().map(|c| (c, cluster(c))) {
-                None => return end,
-                Some((_, Cluster::Base)) => return end,
-                Some((c, Cluster::Extend)) => end += c.len_utf8(),
-                Some((_, Cluster::Unknown)) => break,
+            let Some(c) = chars.next() else {
+                return end;
+            };
+            let i = tables.info(c);
+            if i.starts_cluster() {
+                return end;
+            } else if i.extends() {
+                end += c.len_utf8();
+            } else {
+                break;
             }
         }
     }
@@ -112,8 +217,38 @@ mod tests {
     fn tables_agree_with_the_crates() {
         for u in (0..0x1_0000).chain(0x1F000..0x1F700) {
             if let Some(c) = char::from_u32(u) {
-                assert_eq!(bidi_class(c), unicode_bidi::bidi_class(c), "{u:X}");
-                assert_eq!(mirrored(c), unicode_bidi_mirroring::get_mirrored(c), "{u:X}");
+                assert_eq!(info(c).bidi, unicode_bidi::bidi_class(c), "{u:X}");
+                assert_eq!(
+                    mirrored(c),
+                    unicode_bidi_mirroring::get_mirrored(c),
+                    "{u:X}"
+                );
+                assert_eq!(info(c), CharInfo::of(c), "{u:X}");
+                assert_eq!(
+                    usize::from(info(c).width),
+                    c.width().unwrap_or(0).min(2),
+                    "{u:X}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fast_cluster_classes_agree_with_unicode_segmentation() {
+        for u in (0..0x3000).chain(0xFE00..0xFF00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let split = |s: String| s.graphemes(true).count();
+            match cluster(c) {
+                Cluster::Base => {
+                    assert_eq!(split(format!("a{c}")), 2, "{u:X} attaches to what precedes");
+                    assert_eq!(split(format!("{c}a")), 2, "{u:X} takes what follows");
+                    assert_eq!(split(format!("{c}\u{064E}")), 1, "{u:X} takes no mark");
+                }
+                Cluster::Extend => {
+                    assert_eq!(split(format!("a{c}")), 1, "{u:X}");
+                    assert_eq!(split(format!("{c}a")), 2, "{u:X}");
+                }
+                Cluster::Unknown => {}
             }
         }
     }
@@ -124,6 +259,7 @@ mod tests {
             "مُحَمَّدٌ والرَّئِيسُ قال: «نعم»، 3.5٪ و١٬٢٣٤",
             "e\u{301}te\u{301} 👨\u{200D}👩\u{200D}👧 🇸🇦🇪🇬 क्षि \r\n ؀١٢ ۝٣ ก\u{0E33}",
             "a\u{0651}\u{200D}b\u{200C}c \u{0600}\u{0661}",
+            "«نعم» — “quoted” … ‰ ﻻ ﺑ\u{064E} \u{00AD}x ¿¡ ǅ\u{0301}",
         ];
         for text in samples {
             let expected: Vec<(usize, usize)> = text

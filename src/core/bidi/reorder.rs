@@ -9,7 +9,12 @@ use std::ops::Range;
 use super::units::{Class, Unit};
 
 /// Appends to `order` the indices of `units[row]` in visual order, left to right.
-pub(crate) fn visual_order(units: &[Unit], row: Range<usize>, para_level: u8, order: &mut Vec<usize>) {
+pub(crate) fn visual_order(
+    units: &[Unit],
+    row: Range<usize>,
+    para_level: u8,
+    order: &mut Vec<usize>,
+) {
     let line = &units[row.clone()];
     let levels = line_levels(line, para_level);
     let (mut max, mut min) = (0u8, u8::MAX);

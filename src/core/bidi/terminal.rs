@@ -31,7 +31,11 @@ pub fn leave_sequence(mode: BidiMode) -> &'static str {
 }
 
 /// Writes the sequence for a change from mode `from` (`None` at start) to `to` (`None` at exit).
-pub fn switch(out: &mut impl Write, from: Option<BidiMode>, to: Option<BidiMode>) -> io::Result<()> {
+pub fn switch(
+    out: &mut impl Write,
+    from: Option<BidiMode>,
+    to: Option<BidiMode>,
+) -> io::Result<()> {
     if from == to {
         return Ok(());
     }
@@ -54,6 +58,9 @@ mod tests {
         switch(&mut out, None, Some(BidiMode::App)).unwrap();
         switch(&mut out, Some(BidiMode::App), Some(BidiMode::Terminal)).unwrap();
         switch(&mut out, Some(BidiMode::Terminal), None).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), format!("{ENTER_EXPLICIT}{LEAVE_EXPLICIT}"));
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!("{ENTER_EXPLICIT}{LEAVE_EXPLICIT}")
+        );
     }
 }

@@ -21,7 +21,8 @@ fn unshaped() -> LayoutOptions {
 
 #[test]
 fn sample_sentence_at_width_30() {
-    let text = "وأشارت إلى تدمير 228 مدفع وأنظمة صواريخ، و30 منظومة دفاع جوي (S-300) في 27 سبتمبر/أيلول.";
+    let text =
+        "وأشارت إلى تدمير 228 مدفع وأنظمة صواريخ، و30 منظومة دفاع جوي (S-300) في 27 سبتمبر/أيلول.";
     let got = rows(text, 30, &unshaped());
     assert_eq!(
         got,
@@ -50,9 +51,19 @@ fn quotes_across_a_break_are_mirrored_on_each_row() {
 
 #[test]
 fn brackets_are_mirrored_in_right_to_left_runs_only() {
-    assert_eq!(rows("قال (نعم) أمس", 80, &unshaped())[0].trim_start(), "سمأ (معن) لاق");
-    let english = rows("The ministry said (in Arabic) «الوضع مستقر» today.", 80, &unshaped());
-    assert_eq!(english, ["The ministry said (in Arabic) «رقتسم عضولا» today."]);
+    assert_eq!(
+        rows("قال (نعم) أمس", 80, &unshaped())[0].trim_start(),
+        "سمأ (معن) لاق"
+    );
+    let english = rows(
+        "The ministry said (in Arabic) «الوضع مستقر» today.",
+        80,
+        &unshaped(),
+    );
+    assert_eq!(
+        english,
+        ["The ministry said (in Arabic) «رقتسم عضولا» today."]
+    );
 }
 
 #[test]
@@ -102,9 +113,18 @@ fn a_url_in_arabic_text_keeps_its_order_and_breaks_at_its_slashes() {
 
 #[test]
 fn paragraph_direction_follows_the_majority_of_letters() {
-    assert_eq!(paragraph_direction("NATO تعلن عن مناورات جديدة", Direction::Ltr), Direction::Rtl);
-    assert_eq!(paragraph_direction("The army said «نعم» today", Direction::Rtl), Direction::Ltr);
-    assert_eq!(paragraph_direction("2020 - 100", Direction::Rtl), Direction::Rtl);
+    assert_eq!(
+        paragraph_direction("NATO تعلن عن مناورات جديدة", Direction::Ltr),
+        Direction::Rtl
+    );
+    assert_eq!(
+        paragraph_direction("The army said «نعم» today", Direction::Rtl),
+        Direction::Ltr
+    );
+    assert_eq!(
+        paragraph_direction("2020 - 100", Direction::Rtl),
+        Direction::Rtl
+    );
     assert_eq!(
         rows("NATO تعلن عن مناورات جديدة", 40, &unshaped()),
         ["              ةديدج تاروانم نع نلعت NATO"]
@@ -113,7 +133,10 @@ fn paragraph_direction_follows_the_majority_of_letters() {
 
 #[test]
 fn wide_characters_never_cross_the_edge() {
-    assert_eq!(rows("日本語のニュース", 5, &unshaped()), ["日本", "語の", "ニュ", "ース"]);
+    assert_eq!(
+        rows("日本語のニュース", 5, &unshaped()),
+        ["日本", "語の", "ニュ", "ース"]
+    );
     let laid = layout("خبر 😀😀😀", BaseDirection::Rtl, 5, &unshaped());
     assert!(laid.rows().all(|r| r.width() <= 5));
     assert_eq!(laid.rows().map(|r| r.cells().len()).sum::<usize>(), 6);
@@ -177,7 +200,11 @@ fn cells_map_back_to_the_input() {
         let glyph = row.glyph(cell);
         let mirrored: String = source
             .chars()
-            .map(|c| unicode_bidi_mirroring::get_mirrored(c).filter(|_| cell.is_rtl()).unwrap_or(c))
+            .map(|c| {
+                unicode_bidi_mirroring::get_mirrored(c)
+                    .filter(|_| cell.is_rtl())
+                    .unwrap_or(c)
+            })
             .collect();
         assert_eq!(glyph, mirrored);
     }
@@ -199,12 +226,26 @@ fn bidi_modes_parse_and_cycle() {
 #[test]
 fn shaped_lines_match_fribidi() {
     for (logical, visual) in [
-        ("قال الرئيس (بوتين) إن «المحادثات» ستبدأ في 9 أكتوبر/تشرين الأول 2020.", ".2020 ﻝﻭﻷﺍ ﻦﻳﺮﺸﺗ/ﺮﺑﻮﺘﻛﺃ 9 ﻲﻓ ﺃﺪﺒﺘﺳ «ﺕﺎﺛﺩﺎﺤﻤﻟﺍ» ﻥﺇ (ﻦﻴﺗﻮﺑ) ﺲﻴﺋﺮﻟﺍ ﻝﺎﻗ"),
-        ("وأشارت إلى تدمير 228 مدفع وأنظمة صواريخ، و30 منظومة دفاع جوي (S-300).", ".(S-300) ﻱﻮﺟ ﻉﺎﻓﺩ ﺔﻣﻮﻈﻨﻣ 30ﻭ ،ﺦﻳﺭﺍﻮﺻ ﺔﻤﻈﻧﺃﻭ ﻊﻓﺪﻣ 228 ﺮﻴﻣﺪﺗ ﻰﻟﺇ ﺕﺭﺎﺷﺃﻭ"),
-        ("ارتفع التضخم بنسبة 3.5% في الشهر الماضي", "ﻲﺿﺎﻤﻟﺍ ﺮﻬﺸﻟﺍ ﻲﻓ %3.5 ﺔﺒﺴﻨﺑ ﻢﺨﻀﺘﻟﺍ ﻊﻔﺗﺭﺍ"),
+        (
+            "قال الرئيس (بوتين) إن «المحادثات» ستبدأ في 9 أكتوبر/تشرين الأول 2020.",
+            ".2020 ﻝﻭﻷﺍ ﻦﻳﺮﺸﺗ/ﺮﺑﻮﺘﻛﺃ 9 ﻲﻓ ﺃﺪﺒﺘﺳ «ﺕﺎﺛﺩﺎﺤﻤﻟﺍ» ﻥﺇ (ﻦﻴﺗﻮﺑ) ﺲﻴﺋﺮﻟﺍ ﻝﺎﻗ",
+        ),
+        (
+            "وأشارت إلى تدمير 228 مدفع وأنظمة صواريخ، و30 منظومة دفاع جوي (S-300).",
+            ".(S-300) ﻱﻮﺟ ﻉﺎﻓﺩ ﺔﻣﻮﻈﻨﻣ 30ﻭ ،ﺦﻳﺭﺍﻮﺻ ﺔﻤﻈﻧﺃﻭ ﻊﻓﺪﻣ 228 ﺮﻴﻣﺪﺗ ﻰﻟﺇ ﺕﺭﺎﺷﺃﻭ",
+        ),
+        (
+            "ارتفع التضخم بنسبة 3.5% في الشهر الماضي",
+            "ﻲﺿﺎﻤﻟﺍ ﺮﻬﺸﻟﺍ ﻲﻓ %3.5 ﺔﺒﺴﻨﺑ ﻢﺨﻀﺘﻟﺍ ﻊﻔﺗﺭﺍ",
+        ),
         ("لا لأن لإن لآن الله مُحَمَّدٌ", "ﺪٌﻤَّﺤَﻣُ ﻪﻠﻟﺍ ﻥﻵ ﻥﻹ ﻥﻷ ﻻ"),
     ] {
-        let laid = layout(logical, BaseDirection::Rtl, usize::MAX, &LayoutOptions::default());
+        let laid = layout(
+            logical,
+            BaseDirection::Rtl,
+            usize::MAX,
+            &LayoutOptions::default(),
+        );
         assert_eq!(laid.len(), 1);
         assert_eq!(laid.row(0).unwrap().text(false), visual, "{logical}");
     }
@@ -223,4 +264,24 @@ fn shaped_lam_alef_is_one_cell_standing_for_two_letters() {
     // Never the ALLAH ligature.
     let allah = layout("الله", BaseDirection::Rtl, 10, &LayoutOptions::default());
     assert!(!allah.row(0).unwrap().text(false).contains('\u{FDF2}'));
+}
+
+#[test]
+fn a_long_paragraph_lays_out_row_by_row_as_its_rows_alone() {
+    // Long enough to be built in chunks and filled by parallel tasks; words without numbers,
+    // so no rule looks across a row's edge and each row must equal its own text laid out.
+    let sentence = "قالت الوزارة (في بيان) إن «المحادثات» لا تزال مُسْتَمِرَّة وسط خلافات، ";
+    let text = sentence.repeat(2000);
+    let laid = layout(&text, BaseDirection::Rtl, 33, &LayoutOptions::default());
+    assert!(laid.len() > 1000);
+    for row in laid.rows() {
+        let alone = layout(
+            &text[row.source()],
+            BaseDirection::Rtl,
+            33,
+            &LayoutOptions::default(),
+        );
+        assert_eq!(alone.len(), 1);
+        assert_eq!(row.text(true), alone.row(0).unwrap().text(true));
+    }
 }

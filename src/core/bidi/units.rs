@@ -8,10 +8,9 @@
 //! ligature.
 
 use unicode_bidi::BidiClass;
-use unicode_width::UnicodeWidthChar;
 
-use super::props;
-use super::shape::Shaped;
+use super::props::{self, CharInfo};
+use super::shape::{Shaped, shape};
 use crate::core::text::is_arabic_mark;
 
 /// Glyph shown for a unit wider than the whole line (a wide character in a one-cell pane).
@@ -45,6 +44,16 @@ impl Class {
     }
 }
 
+/// Where a line may start, and of which kind the opportunity is (UAX #14).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Break {
+    None,
+    /// After whitespace: where lines normally break.
+    AfterSpace,
+    /// Inside a word (after «/» or «-»): only for a word wider than the line.
+    InsideWord,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Unit {
     /// Byte range in the prepared text.
@@ -55,192 +64,366 @@ pub(crate) struct Unit {
     pub width: u16,
     pub level: u8,
     pub class: Class,
+    /// May a line start with this unit?
+    pub brk: Break,
     /// The unit is a marker for removed input.
     pub marker: bool,
     /// The unit was too wide for the line and shows [`TOO_WIDE`].
     pub too_wide: bool,
+    /// The glyph has a character with a mirrored form (rule L4).
+    pub mirrorable: bool,
 }
 
-/// What the unit builder needs to know about the paragraph.
-pub(crate) struct UnitInput<'a> {
-    pub text: &'a str,
-    /// Embedding level of each byte of `text`, or `None` when nothing is reordered.
-    pub levels: Option<&'a [unicode_bidi::Level]>,
-    /// Shaping of each char of `text`, or empty when not shaping.
-    pub shaped: &'a [Shaped],
+/// How units are made.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UnitOptions {
+    pub shape: bool,
     pub clusters: bool,
-    pub mirror: bool,
     pub strip_marks: bool,
-    pub markers: &'a [u32],
     pub max_width: usize,
+    /// Find the break opportunities (not needed for an unbounded line).
+    pub breaks: bool,
 }
 
-/// Cuts `input.text` into units, appending glyphs to `glyphs`.
-pub(crate) fn build(input: &UnitInput<'_>, glyphs: &mut String) -> Vec<Unit> {
-    let text = input.text;
+/// The units of a paragraph and the glyphs they show.
+#[derive(Debug, Default)]
+pub(crate) struct Units {
+    pub units: Vec<Unit>,
+    pub glyphs: String,
+}
+
+/// Paragraphs longer than this are cut into chunks of about this size, built in parallel.
+const CHUNK: usize = 64 * 1024;
+
+/// Cuts `text` into units. `markers` are the start offsets of markers for removed input.
+/// Levels are all zero until [`Units::apply_levels`].
+pub(crate) fn build(text: &str, markers: &[u32], options: &UnitOptions) -> Units {
+    if text.len() <= CHUNK {
+        return build_chunk(text, 0..text.len(), markers, options);
+    }
+    use rayon::prelude::*;
+    let chunks: Vec<Units> = split(text)
+        .into_par_iter()
+        .map(|r| build_chunk(text, r, markers, options))
+        .collect();
+    let mut all = Units {
+        units: Vec::with_capacity(chunks.iter().map(|c| c.units.len()).sum()),
+        glyphs: String::with_capacity(chunks.iter().map(|c| c.glyphs.len()).sum()),
+    };
+    for chunk in chunks {
+        let shift = all.glyphs.len() as u32;
+        all.glyphs.push_str(&chunk.glyphs);
+        all.units.extend(chunk.units.into_iter().map(|mut u| {
+            u.glyph = (u.glyph.0 + shift, u.glyph.1 + shift);
+            u
+        }));
+    }
+    all
+}
+
+/// Chunk ranges of `text`, each after a space and before a letter: shaping (a space never
+/// joins), clusters and line breaking (a break after a space before a letter) come out as for
+/// the whole text.
+fn split(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut chunks = Vec::with_capacity(text.len() / CHUNK + 1);
+    let mut start = 0;
+    let mut from = CHUNK;
+    while from < text.len() {
+        let Some(k) = memchr::memchr_iter(b' ', &bytes[from..]).find(|&k| {
+            text[from + k + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() && props::info(c).starts_cluster())
+        }) else {
+            break;
+        };
+        let at = from + k + 1;
+        chunks.push(start..at);
+        start = at;
+        from = at + CHUNK;
+    }
+    chunks.push(start..text.len());
+    chunks
+}
+
+/// The units of `text[range]` (offsets into the whole `text`); glyph offsets are into the
+/// chunk's own glyph buffer.
+fn build_chunk(
+    text: &str,
+    range: std::ops::Range<usize>,
+    markers: &[u32],
+    options: &UnitOptions,
+) -> Units {
+    let base = range.start;
+    let text = &text[range.clone()];
+    let mut shaped = Vec::new();
+    if options.shape {
+        shape(text, &mut shaped);
+    }
+    let first_marker = markers.partition_point(|&m| (m as usize) < base);
+    let mut markers = markers[first_marker..].iter().peekable();
+    let mut glyphs = String::with_capacity(text.len() + text.len() / 4);
     let mut units = Vec::with_capacity(text.len() / 2);
-    let mut markers = input.markers.iter().peekable();
     // Char index of the next char, to look up its shaping.
     let mut char_index = 0usize;
-    let mut pieces = Pieces::new(text, input.clusters);
-    while let Some((start, mut end)) = pieces.next() {
-        let mut chars = text[start..end].chars().count();
-        if !input.shaped.is_empty() {
-            // A lam-alef ligature also takes the cluster of the alef it absorbs.
-            let has_ligature = input.shaped[char_index..char_index + chars]
+    let mut clusters = Clusters::new(text, options.clusters);
+    let mut chars: Vec<(char, CharInfo)> = Vec::with_capacity(8);
+    loop {
+        chars.clear();
+        let Some((start, mut end)) = clusters.next_into(&mut chars) else {
+            break;
+        };
+        let mut unit_shaping: &[Shaped] = &[];
+        if !shaped.is_empty() {
+            if shaped[char_index..char_index + chars.len()]
                 .iter()
-                .any(|s| matches!(s, Shaped::Ligature(_)));
-            if has_ligature {
-                // The shaper marks the alef after every ligature lam `Absorbed`.
-                while let Some((_, next_end)) = pieces.next() {
-                    let n = text[end..next_end].chars().count();
-                    let has_alef = input.shaped[char_index + chars..char_index + chars + n]
-                        .contains(&Shaped::Absorbed);
-                    chars += n;
+                .any(|s| matches!(s, Shaped::Ligature(_)))
+            {
+                // A lam-alef ligature also takes the cluster of the alef it absorbs; the
+                // shaper marks the alef after every ligature lam `Absorbed`.
+                loop {
+                    let before = chars.len();
+                    let Some((_, next_end)) = clusters.next_into(&mut chars) else {
+                        break;
+                    };
                     end = next_end;
-                    if has_alef {
+                    if shaped[char_index + before..char_index + chars.len()]
+                        .contains(&Shaped::Absorbed)
+                    {
                         break;
                     }
                 }
             }
+            unit_shaping = &shaped[char_index..char_index + chars.len()];
+            char_index += chars.len();
         }
-        let level = input.levels.map_or(0, |l| l[start].number());
-        let shaped = input
-            .shaped
-            .get(char_index..char_index + chars)
-            .unwrap_or(&[]);
-        char_index += chars;
-        let marker = markers.next_if(|&&m| m as usize == start).is_some();
+        let marker = markers.next_if(|&&m| m as usize == base + start).is_some();
         let glyph_start = glyphs.len();
-        let (class, width) = push_glyph(
-            &text[start..end],
-            shaped,
-            input.mirror && level % 2 == 1,
-            input.strip_marks,
-            glyphs,
-        );
+        let shown = push_glyph(&chars, unit_shaping, options.strip_marks, &mut glyphs);
         let mut unit = Unit {
-            start: start as u32,
-            end: end as u32,
+            start: (base + start) as u32,
+            end: (base + end) as u32,
             glyph: (glyph_start as u32, glyphs.len() as u32),
-            width: width.min(u16::MAX as usize) as u16,
-            level,
-            class,
+            width: shown.width.min(usize::from(u16::MAX)) as u16,
+            level: 0,
+            class: shown.class,
+            brk: Break::None,
             marker,
             too_wide: false,
+            mirrorable: shown.mirrorable,
         };
-        if width > input.max_width {
+        if shown.width > options.max_width {
             glyphs.truncate(glyph_start);
             glyphs.push(TOO_WIDE);
             unit.glyph.1 = glyphs.len() as u32;
             unit.width = 1;
             unit.too_wide = true;
+            unit.mirrorable = false;
         }
         units.push(unit);
     }
-    units
+    if options.breaks {
+        mark_breaks(text, base, &mut units);
+    }
+    Units { units, glyphs }
 }
 
-/// Writes the glyph of one cluster; returns its class and width.
+/// Marks the units a line may start with. A chunk after the first starts after a space.
+fn mark_breaks(text: &str, base: usize, units: &mut [Unit]) {
+    if base > 0
+        && let Some(first) = units.first_mut()
+    {
+        first.brk = Break::AfterSpace;
+    }
+    let mut k = 0;
+    for (at, _) in unicode_linebreak::linebreaks(text) {
+        let at = (base + at) as u32;
+        while k < units.len() && units[k].start < at {
+            k += 1;
+        }
+        if k < units.len() && units[k].start == at {
+            units[k].brk = match k.checked_sub(1).map(|p| units[p].class) {
+                Some(Class::Space) => Break::AfterSpace,
+                _ => Break::InsideWord,
+            };
+        }
+    }
+}
+
+impl Units {
+    /// Gives each unit the level of its first byte and mirrors the glyphs of right-to-left
+    /// units (rule L4).
+    pub fn apply_levels(&mut self, levels: &[unicode_bidi::Level]) {
+        for unit in &mut self.units {
+            unit.level = levels.get(unit.start as usize).map_or(0, |l| l.number());
+            if unit.mirrorable && unit.level % 2 == 1 {
+                let (a, b) = (unit.glyph.0 as usize, unit.glyph.1 as usize);
+                let mirrored: String = self.glyphs[a..b]
+                    .chars()
+                    .map(|c| props::mirrored(c).unwrap_or(c))
+                    .collect();
+                let at = self.glyphs.len() as u32;
+                self.glyphs.push_str(&mirrored);
+                unit.glyph = (at, self.glyphs.len() as u32);
+            }
+        }
+    }
+}
+
+/// What one cluster shows.
+struct Shown {
+    class: Class,
+    width: usize,
+    mirrorable: bool,
+}
+
+/// Writes the glyph of one cluster.
 fn push_glyph(
-    cluster: &str,
+    cluster: &[(char, CharInfo)],
     shaped: &[Shaped],
-    mirror: bool,
     strip_marks: bool,
     glyphs: &mut String,
-) -> (Class, usize) {
+) -> Shown {
     let mut width = 0;
     let mut shown = 0;
     let mut class = None;
     let mut visible = false;
-    for (k, c) in cluster.chars().enumerate() {
-        let bidi = props::bidi_class(c);
+    let mut mirrorable = false;
+    for (k, &(c, info)) in cluster.iter().enumerate() {
         if class.is_none() {
-            class = Some(match (c, bidi) {
+            class = Some(match (c, info.bidi) {
                 ('\u{2066}'..='\u{2069}', _) => Class::Isolate,
                 ('\u{061C}' | '\u{200E}' | '\u{200F}', _) => Class::Mark,
                 (_, BidiClass::S | BidiClass::B) => Class::Separator,
                 (_, BidiClass::WS) => Class::Space,
-                _ if is_invisible(c, bidi) => Class::Ignored,
+                _ if info.is_invisible() => Class::Ignored,
                 _ => Class::Other,
             });
         }
-        if is_invisible(c, bidi) {
+        if info.is_invisible() {
             // Joiners inside a cluster stay with it (emoji sequences); alone they show nothing.
-            if shown > 0 && !is_bidi_control(c) && !c.is_control() && shown < MAX_GLYPH_CHARS {
+            if shown > 0 && !info.is_bidi_control() && !info.is_control() && shown < MAX_GLYPH_CHARS
+            {
                 glyphs.push(c);
                 shown += 1;
             }
             continue;
         }
         visible = true;
-        let mut c = match shaped.get(k) {
-            Some(Shaped::Form(f) | Shaped::Ligature(f)) => *f,
+        let (c, info) = match shaped.get(k) {
+            Some(Shaped::Form(f) | Shaped::Ligature(f)) => (*f, props::info(*f)),
             Some(Shaped::Absorbed) => continue,
-            _ => c,
+            _ => (c, info),
         };
         if strip_marks && is_arabic_mark(c) {
             continue;
         }
-        if c.is_control() {
-            // Only trusted text (conformance cases) gets here with a tab or separator.
-            c = ' ';
-        }
-        if mirror {
-            c = props::mirrored(c).unwrap_or(c);
-        }
+        // Only trusted text (conformance cases) gets here with a tab or separator.
+        let c = if info.is_control() { ' ' } else { c };
         if shown < MAX_GLYPH_CHARS {
+            mirrorable |= info.is_mirrored();
             glyphs.push(c);
             shown += 1;
-            width += c.width().unwrap_or(0);
+            width += usize::from(info.width);
         }
     }
-    match class.unwrap_or(Class::Ignored) {
-        Class::Other | Class::Space | Class::Separator if !visible => (Class::Ignored, 0),
-        class => (class, width),
+    let class = match class.unwrap_or(Class::Ignored) {
+        Class::Other | Class::Space | Class::Separator if !visible => Class::Ignored,
+        class => class,
+    };
+    let width = if class.is_visible() { width } else { 0 };
+    Shown {
+        class,
+        width,
+        mirrorable,
     }
 }
 
-/// Characters that show nothing: bidi marks and controls, and the Boundary Neutral class
-/// (ZWSP, ZWJ, ZWNJ, soft hyphen, word joiner, the remaining controls).
-fn is_invisible(c: char, class: BidiClass) -> bool {
-    class == BidiClass::BN || is_bidi_control(c)
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Byte ranges of grapheme clusters, or of single chars when clusters are off.
-struct Pieces<'a> {
+/// The grapheme clusters of a text (or its single chars, when clusters are off), each char
+/// decoded and looked up once.
+struct Clusters<'a> {
     text: &'a str,
-    at: usize,
-    clusters: bool,
+    tables: &'static props::Tables,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    whole: bool,
 }
 
-impl<'a> Pieces<'a> {
-    fn new(text: &'a str, clusters: bool) -> Self {
-        Pieces {
+impl<'a> Clusters<'a> {
+    fn new(text: &'a str, whole: bool) -> Self {
+        Clusters {
             text,
-            at: 0,
-            clusters,
+            tables: props::tables(),
+            chars: text.char_indices().peekable(),
+            whole,
         }
+    }
+
+    /// Appends the chars of the next cluster to `out`; returns its byte range.
+    fn next_into(&mut self, out: &mut Vec<(char, CharInfo)>) -> Option<(usize, usize)> {
+        let (start, c) = self.chars.next()?;
+        let info = self.tables.info(c);
+        out.push((c, info));
+        let mut end = start + c.len_utf8();
+        if !self.whole {
+            return Some((start, end));
+        }
+        if info.starts_cluster() {
+            // Letters and the marks on them: no need to ask unicode-segmentation.
+            loop {
+                let Some(&(at, next)) = self.chars.peek() else {
+                    return Some((start, end));
+                };
+                let next_info = self.tables.info(next);
+                if next_info.starts_cluster() {
+                    return Some((start, end));
+                }
+                if !next_info.extends() {
+                    break;
+                }
+                out.push((next, next_info));
+                end = at + next.len_utf8();
+                self.chars.next();
+            }
+        }
+        let cluster_end = props::cluster_end(self.text, start);
+        while end < cluster_end {
+            let Some((at, next)) = self.chars.next() else {
+                break;
+            };
+            out.push((next, self.tables.info(next)));
+            end = at + next.len_utf8();
+        }
+        Some((start, end))
     }
 }
 
-impl Iterator for Pieces<'_> {
-    type Item = (usize, usize);
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    fn next(&mut self) -> Option<(usize, usize)> {
-        let start = self.at;
-        if start >= self.text.len() {
-            return None;
-        }
-        self.at = if self.clusters {
-            props::cluster_end(self.text, start)
-        } else {
-            start + self.text[start..].chars().next().map_or(1, char::len_utf8)
+    #[test]
+    fn chunks_build_the_same_units_as_one_pass() {
+        let paragraph = "قال الرئيس (بوتين) إن «المحادثات» لا تزال مُحَمَّدٌ 3.5% e\u{301} 日本 😀 S-300 سبتمبر/أيلول ";
+        let text = paragraph.repeat(3 * CHUNK / paragraph.len());
+        let options = UnitOptions {
+            shape: true,
+            clusters: true,
+            strip_marks: false,
+            max_width: 80,
+            breaks: true,
         };
-        Some((start, self.at))
+        assert!(split(&text).len() >= 3);
+        let chunked = build(&text, &[], &options);
+        let whole = build_chunk(&text, 0..text.len(), &[], &options);
+        assert_eq!(chunked.units.len(), whole.units.len());
+        for (a, b) in chunked.units.iter().zip(&whole.units) {
+            let glyph = |u: &Unit, g: &str| g[u.glyph.0 as usize..u.glyph.1 as usize].to_string();
+            assert_eq!(
+                (a.start, a.end, a.width, a.class, a.brk, a.mirrorable),
+                (b.start, b.end, b.width, b.class, b.brk, b.mirrorable)
+            );
+            assert_eq!(glyph(a, &chunked.glyphs), glyph(b, &whole.glyphs));
+        }
     }
 }

@@ -7,16 +7,15 @@
 
 use std::ops::Range;
 
-use super::units::{Class, Unit};
+use super::units::{Break, Class, Unit};
 
-/// Cuts `units` (of `text`) into rows no wider than `max` cells; returns unit index ranges.
+/// Cuts `units` (their break opportunities marked) into rows no wider than `max` cells; returns unit index ranges.
 /// Every unit is narrower than `max` (the unit builder sees to that).
-pub(crate) fn wrap(text: &str, units: &[Unit], max: usize) -> Vec<Range<usize>> {
+pub(crate) fn wrap(units: &[Unit], max: usize) -> Vec<Range<usize>> {
     let total: usize = units.iter().map(|u| usize::from(u.width)).sum();
     if total <= max {
-        return vec![0..units.len()];
+        return std::iter::once(0..units.len()).collect();
     }
-    let breaks = break_before(text, units);
     let mut rows = Vec::with_capacity(total / max.max(1) + 1);
     let mut start = 0;
     // Width of units[start..i], hanging spaces included.
@@ -24,7 +23,7 @@ pub(crate) fn wrap(text: &str, units: &[Unit], max: usize) -> Vec<Range<usize>> 
     let (mut after_space, mut inside_word): (Option<usize>, Option<usize>) = (None, None);
     for (i, unit) in units.iter().enumerate() {
         if i > start {
-            match breaks[i] {
+            match unit.brk {
                 Break::AfterSpace => after_space = Some(i),
                 Break::InsideWord => inside_word = Some(i),
                 Break::None => {}
@@ -50,7 +49,7 @@ pub(crate) fn wrap(text: &str, units: &[Unit], max: usize) -> Vec<Range<usize>> 
         width += w;
     }
     let mut end = units.len();
-    while width > max && end > start && units[end - 1].class == Class::Space {
+    while width > max && end > start && hangs(&units[end - 1]) {
         end -= 1;
         width -= usize::from(units[end].width);
     }
@@ -61,7 +60,7 @@ pub(crate) fn wrap(text: &str, units: &[Unit], max: usize) -> Vec<Range<usize>> 
 /// Ends a row at a break: its trailing whitespace hangs and is dropped, and a row of nothing
 /// but whitespace is not a row.
 fn push_row(rows: &mut Vec<Range<usize>>, units: &[Unit], start: usize, mut end: usize) {
-    while end > start && units[end - 1].class == Class::Space {
+    while end > start && hangs(&units[end - 1]) {
         end -= 1;
     }
     if end > start {
@@ -69,27 +68,7 @@ fn push_row(rows: &mut Vec<Range<usize>>, units: &[Unit], start: usize, mut end:
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Break {
-    None,
-    AfterSpace,
-    InsideWord,
-}
-
-/// For each unit, whether a line may start with it, and of which kind the opportunity is.
-fn break_before(text: &str, units: &[Unit]) -> Vec<Break> {
-    let mut breaks = vec![Break::None; units.len()];
-    let mut k = 0;
-    for (at, _) in unicode_linebreak::linebreaks(text) {
-        while k < units.len() && (units[k].start as usize) < at {
-            k += 1;
-        }
-        if k < units.len() && units[k].start as usize == at {
-            breaks[k] = match k.checked_sub(1).map(|p| units[p].class) {
-                Some(Class::Space) => Break::AfterSpace,
-                _ => Break::InsideWord,
-            };
-        }
-    }
-    breaks
+/// Whitespace, and what shows nothing, may hang at the end of a row.
+fn hangs(unit: &Unit) -> bool {
+    unit.class == Class::Space || !unit.class.is_visible()
 }
