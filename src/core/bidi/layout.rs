@@ -209,8 +209,11 @@ pub fn layout(text: &str, base: BaseDirection, width: usize, options: &LayoutOpt
     // Levels and units do not depend on each other: on a long paragraph each takes a core.
     let (para_level, mut built) = match options.mode {
         BidiMode::App => {
-            let ((levels, para_level), mut built) =
-                rayon::join(|| resolve_levels(ptext, base), make_units);
+            let ((levels, para_level), mut built) = if ptext.len() > units::CHUNK {
+                rayon::join(|| resolve_levels(ptext, base), make_units)
+            } else {
+                (resolve_levels(ptext, base), make_units())
+            };
             built.apply_levels(&levels);
             (para_level, built)
         }
@@ -336,6 +339,19 @@ fn fill_rows(f: &Filling<'_>, ranges: &[Range<usize>], rows: &mut [RowData], cel
             row.source = (source.start, source.end);
         }
     }
+}
+
+/// Lays out many paragraphs (an article's body) at one width, in parallel.
+pub fn layout_all(
+    paragraphs: &[(&str, BaseDirection)],
+    width: usize,
+    options: &LayoutOptions,
+) -> Vec<Layout> {
+    use rayon::prelude::*;
+    paragraphs
+        .par_iter()
+        .map(|&(text, base)| layout(text, base, width, options))
+        .collect()
 }
 
 /// `text` cut to fit 32-bit offsets, at a character boundary.

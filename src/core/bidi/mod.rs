@@ -31,7 +31,7 @@ use std::str::FromStr;
 
 pub use crate::core::article::Direction;
 pub use cache::LayoutCache;
-pub use layout::{Align, Cell, Layout, Row, layout};
+pub use layout::{Align, Cell, Layout, Row, layout, layout_all};
 
 /// How text is ordered for the terminal.
 #[derive(

@@ -15,14 +15,20 @@ const LOW_END: u32 = 0x0900;
 const FORMS_START: u32 = 0xFE70;
 const FORMS_END: u32 = 0xFF00;
 
+/// General Punctuation (dashes, quotes, ellipsis, bidi controls) is in the third.
+const PUNCTUATION_START: u32 = 0x2000;
+const PUNCTUATION_END: u32 = 0x2070;
+
 static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
     low: table(0..LOW_END),
+    punctuation: table(PUNCTUATION_START..PUNCTUATION_END),
     forms: table(FORMS_START..FORMS_END),
 });
 
 /// The tables; fetched once per layout, so the hot loops index plain slices.
 pub(crate) struct Tables {
     low: Vec<CharInfo>,
+    punctuation: Vec<CharInfo>,
     forms: Vec<CharInfo>,
 }
 
@@ -35,15 +41,18 @@ impl Tables {
     #[inline]
     pub fn info(&self, c: char) -> CharInfo {
         let u = c as u32;
-        if let Some(&i) = self.low.get(u as usize) {
-            i
-        } else if let Some(&i) = u
-            .checked_sub(FORMS_START)
-            .and_then(|k| self.forms.get(k as usize))
-        {
-            i
+        let found = if u < LOW_END {
+            self.low.get(u as usize)
+        } else if u >= FORMS_START {
+            self.forms.get((u - FORMS_START) as usize)
+        } else if u >= PUNCTUATION_START {
+            self.punctuation.get((u - PUNCTUATION_START) as usize)
         } else {
-            CharInfo::of(c)
+            None
+        };
+        match found {
+            Some(&i) => i,
+            None => CharInfo::of(c),
         }
     }
 }

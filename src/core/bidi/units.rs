@@ -93,7 +93,7 @@ pub(crate) struct Units {
 }
 
 /// Paragraphs longer than this are cut into chunks of about this size, built in parallel.
-const CHUNK: usize = 64 * 1024;
+pub(crate) const CHUNK: usize = 64 * 1024;
 
 /// Cuts `text` into units. `markers` are the start offsets of markers for removed input.
 /// Levels are all zero until [`Units::apply_levels`].
@@ -285,6 +285,28 @@ fn push_glyph(
     strip_marks: bool,
     glyphs: &mut String,
 ) -> Shown {
+    // Most clusters are one visible character: no loop, no class search.
+    if let [(c, info)] = *cluster
+        && !info.is_invisible()
+        && !info.is_control()
+        && !(strip_marks && is_arabic_mark(c))
+    {
+        let (c, info) = match shaped.first() {
+            Some(&Shaped::Form(f) | &Shaped::Ligature(f)) => (f, props::info(f)),
+            _ => (c, info),
+        };
+        glyphs.push(c);
+        let class = match info.bidi {
+            BidiClass::S | BidiClass::B => Class::Separator,
+            BidiClass::WS => Class::Space,
+            _ => Class::Other,
+        };
+        return Shown {
+            class,
+            width: usize::from(info.width),
+            mirrorable: info.is_mirrored(),
+        };
+    }
     let mut width = 0;
     let mut shown = 0;
     let mut class = None;
@@ -345,24 +367,35 @@ fn push_glyph(
 struct Clusters<'a> {
     text: &'a str,
     tables: &'static props::Tables,
-    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    chars: std::str::CharIndices<'a>,
+    /// The char after the last cluster, already looked up.
+    next: Option<(usize, char, CharInfo)>,
     whole: bool,
 }
 
 impl<'a> Clusters<'a> {
     fn new(text: &'a str, whole: bool) -> Self {
+        let tables = props::tables();
+        let mut chars = text.char_indices();
+        let next = chars.next().map(|(i, c)| (i, c, tables.info(c)));
         Clusters {
             text,
-            tables: props::tables(),
-            chars: text.char_indices().peekable(),
+            tables,
+            chars,
+            next,
             whole,
         }
     }
 
+    fn advance(&mut self) -> Option<(usize, char, CharInfo)> {
+        let current = self.next;
+        self.next = self.chars.next().map(|(i, c)| (i, c, self.tables.info(c)));
+        current
+    }
+
     /// Appends the chars of the next cluster to `out`; returns its byte range.
     fn next_into(&mut self, out: &mut Vec<(char, CharInfo)>) -> Option<(usize, usize)> {
-        let (start, c) = self.chars.next()?;
-        let info = self.tables.info(c);
+        let (start, c, info) = self.advance()?;
         out.push((c, info));
         let mut end = start + c.len_utf8();
         if !self.whole {
@@ -371,10 +404,9 @@ impl<'a> Clusters<'a> {
         if info.starts_cluster() {
             // Letters and the marks on them: no need to ask unicode-segmentation.
             loop {
-                let Some(&(at, next)) = self.chars.peek() else {
+                let Some((at, next, next_info)) = self.next else {
                     return Some((start, end));
                 };
-                let next_info = self.tables.info(next);
                 if next_info.starts_cluster() {
                     return Some((start, end));
                 }
@@ -383,15 +415,15 @@ impl<'a> Clusters<'a> {
                 }
                 out.push((next, next_info));
                 end = at + next.len_utf8();
-                self.chars.next();
+                self.advance();
             }
         }
         let cluster_end = props::cluster_end(self.text, start);
         while end < cluster_end {
-            let Some((at, next)) = self.chars.next() else {
+            let Some((at, next, next_info)) = self.advance() else {
                 break;
             };
-            out.push((next, self.tables.info(next)));
+            out.push((next, next_info));
             end = at + next.len_utf8();
         }
         Some((start, end))
