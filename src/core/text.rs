@@ -339,6 +339,13 @@ mod tests {
             proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), by_split.clone());
             proptest::prop_assert_eq!(word_count(&s), by_split.len());
         }
+
+        #[test]
+        fn words_of_plain_arabic_and_ascii(s in "[ a-zA-Z09.،؟؛٫۔ۭۮ؀ؠقالأمنىة\u{064b}\u{06dd}]{0,400}") {
+            let by_split: Vec<&str> = s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), by_split.clone());
+            proptest::prop_assert_eq!(has_more_words_than(&s, 3), by_split.len() > 3);
+        }
     }
 
     #[test]

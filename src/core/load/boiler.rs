@@ -92,9 +92,8 @@ impl StopWords {
     }
 
     fn contains(&self, token: &str) -> bool {
-        let passes = Self::key(token.as_bytes()).is_some_and(|(len, a, b)| {
-            self.filter[len][a] & (1 << b) != 0
-        });
+        let passes = Self::key(token.as_bytes())
+            .is_some_and(|(len, a, b)| self.filter[len][a] & (1 << b) != 0);
         passes
             && if token.bytes().any(|b| b.is_ascii_uppercase()) {
                 self.words.contains(token.to_ascii_lowercase().as_str())
@@ -340,7 +339,10 @@ mod tests {
     #[test]
     fn stop_words_are_found_through_the_filter() {
         let all: Vec<&str> = STOP_LIST.split_whitespace().collect();
-        assert!(all.iter().all(|w| w.len() <= MAX_STOP_LEN && STOP_WORDS.contains(w)));
+        assert!(
+            all.iter()
+                .all(|w| w.len() <= MAX_STOP_LEN && STOP_WORDS.contains(w))
+        );
         assert!(STOP_WORDS.contains("The") && STOP_WORDS.contains("WHO"));
         assert!(!STOP_WORDS.contains("الرئيس") && !STOP_WORDS.contains("x"));
         assert!(!STOP_WORDS.contains("") && !STOP_WORDS.contains("theory"));

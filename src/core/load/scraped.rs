@@ -193,8 +193,8 @@ fn pick_title(page: &Page<'_>, body: &[usize], body_start: usize) -> Option<usiz
         {
             continue;
         }
-        let body_words = body_words
-            .get_or_insert_with(|| content_words(body.iter().take(3).map(|&i| lines[i])));
+        let body_words =
+            body_words.get_or_insert_with(|| content_words(body.iter().take(3).map(|&i| lines[i])));
         let overlap = overlap(line, body_words);
         let mut score = overlap * 10.0;
         score += if line.ends_with('.') { -2.0 } else { 2.0 };

@@ -120,4 +120,3 @@ fn lang_code(lang: whatlang::Lang) -> Option<&'static str> {
         _ => return None,
     })
 }
-
