@@ -25,6 +25,22 @@ pub fn sanitize(input: &str) -> Sanitized {
             removed: 0,
         };
     }
+    rebuild(input)
+}
+
+/// [`sanitize`] for an owned string: clean text (nearly every file) is returned as it is,
+/// without a copy.
+pub fn sanitize_owned(input: String) -> Sanitized {
+    if is_clean(input.as_bytes()) {
+        return Sanitized {
+            text: input,
+            removed: 0,
+        };
+    }
+    rebuild(&input)
+}
+
+fn rebuild(input: &str) -> Sanitized {
     let mut text = String::with_capacity(input.len());
     let mut removed = 0;
     for piece in Scanner::new(input) {
@@ -121,44 +137,61 @@ fn is_special(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}') || is_forbidden(c)
 }
 
-/// Whether `bytes` (UTF-8) holds nothing `sanitize` would change: most articles, checked a
-/// byte at a time without decoding. The lead bytes that can start a character we act on are
-/// C0 controls, DEL, 0xC2 (C1 controls), 0xE2 (line separators, bidi embeddings) and 0xEF
-/// (BOM, annotation characters); only then are the following bytes looked at.
+/// Whether `bytes` (UTF-8) holds nothing `sanitize` would change: most articles, checked
+/// without decoding. The lead bytes that can start a character we act on are C0 controls,
+/// DEL, 0xC2 (C1 controls), 0xE2 (line separators, bidi embeddings) and 0xEF (BOM,
+/// annotation characters); only at those are the following bytes looked at.
 pub(crate) fn is_clean(bytes: &[u8]) -> bool {
-    /// Bytes that may start something to remove.
-    const SUSPECT: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut b = 0;
-        while b < 0x20 {
-            t[b] = b != b'\n' as usize;
-            b += 1;
-        }
-        t[0x7F] = true;
-        t[0xC2] = true;
-        t[0xE2] = true;
-        t[0xEF] = true;
-        t
-    };
-    let mut i = 0;
-    while let Some(k) = bytes[i..].iter().position(|&b| SUSPECT[b as usize]) {
-        i += k;
-        let (next, third) = (bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
-        let dangerous = match bytes[i] {
-            0xC2 => next.is_some_and(|b| (0x80..=0x9F).contains(&b)),
-            0xE2 => next == Some(0x80) && third.is_some_and(|b| (0xA8..=0xAE).contains(&b)),
-            0xEF => matches!(
-                (next, third),
-                (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xB9..=0xBB))
-            ),
-            _ => true,
-        };
-        if dangerous {
+    all_in_blocks(
+        bytes,
+        |block| block.iter().fold(false, |s, &b| s | may_be_dangerous(b)),
+        |i| !is_dangerous_at(bytes, i),
+    )
+}
+
+/// Whether `ok(i)` holds at every byte offset `i`, tested only in the blocks of 64 bytes
+/// that `suspect` (given the block and the byte after it) does not clear. `suspect` is meant
+/// to be branch-free, so that it vectorises: these scans run over every byte of every file.
+#[inline(always)]
+fn all_in_blocks(
+    bytes: &[u8],
+    suspect: impl Fn(&[u8]) -> bool,
+    ok: impl Fn(usize) -> bool,
+) -> bool {
+    const BLOCK: usize = 64;
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = (start + BLOCK).min(bytes.len());
+        // The block and the byte after it, for tests of pairs.
+        let block = &bytes[start..(end + 1).min(bytes.len())];
+        if suspect(block) && !(start..end).all(&ok) {
             return false;
         }
-        i += 1;
+        start = end;
     }
     true
+}
+
+/// Whether `b` may start a character that [`sanitize`] acts on.
+#[inline(always)]
+fn may_be_dangerous(b: u8) -> bool {
+    (b < 0x20) & (b != b'\n') | (b == 0x7F) | (b == 0xC2) | (b == 0xE2) | (b == 0xEF)
+}
+
+/// Whether the character at `bytes[i]` (if one starts there) is one `sanitize` acts on.
+fn is_dangerous_at(bytes: &[u8], i: usize) -> bool {
+    let (next, third) = (bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
+    match bytes[i] {
+        b'\n' => false,
+        0..0x20 | 0x7F => true,
+        0xC2 => next.is_some_and(|b| (0x80..=0x9F).contains(&b)),
+        0xE2 => next == Some(0x80) && third.is_some_and(|b| (0xA8..=0xAE).contains(&b)),
+        0xEF => matches!(
+            (next, third),
+            (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xB9..=0xBB))
+        ),
+        _ => false,
+    }
 }
 
 /// Sanitizes a single-line field (title, source): line breaks become spaces, runs of
@@ -170,7 +203,7 @@ pub fn sanitize_line(input: &str) -> Sanitized {
 /// [`sanitize_line`] for an owned string: a line that is already clean and squashed (most
 /// paragraphs) is returned as it is, without a copy.
 pub fn clean_line(input: String) -> Sanitized {
-    if is_clean(input.as_bytes()) && is_squashed(&input) {
+    if is_clean_line(&input) {
         return Sanitized {
             text: input,
             removed: 0,
@@ -183,17 +216,38 @@ pub fn clean_line(input: String) -> Sanitized {
     }
 }
 
-/// No space at either end, no other whitespace than single ASCII spaces.
-fn is_squashed(s: &str) -> bool {
-    let mut previous_space = true;
-    for c in s.chars() {
-        let space = c == ' ';
-        if space && previous_space || !space && (c.is_whitespace() || c == '\u{200B}') {
-            return false;
-        }
-        previous_space = space;
+/// Clean (see [`is_clean`]) and squashed: no space at either end, no other whitespace than
+/// single ASCII spaces. In one pass over the bytes: every whitespace character but the ASCII
+/// ones (and U+200B, which counts with them) starts with 0xC2, 0xE1, 0xE2 or 0xE3, and only
+/// those characters are decoded.
+fn is_clean_line(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
     }
-    !previous_space || s.is_empty()
+    let suspect = |block: &[u8]| {
+        let mut suspect = false;
+        for &c in block {
+            suspect |= may_be_dangerous(c) | (c.wrapping_sub(0x09) < 5) | (c == 0xC2);
+            suspect |= c.wrapping_sub(0xE1) < 3;
+        }
+        for (&x, &y) in block.iter().zip(block.iter().skip(1)) {
+            suspect |= (x == b' ') & (y == b' ');
+        }
+        suspect
+    };
+    all_in_blocks(b, suspect, |i| {
+        !is_dangerous_at(b, i)
+            && match b[i] {
+                b' ' => b.get(i + 1) != Some(&b' '),
+                0x09..=0x0D => false,
+                0xC2 | 0xE1..=0xE3 => !s
+                    .get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(|c| c.is_whitespace() || c == '\u{200B}'),
+                _ => true,
+            }
+    })
 }
 
 /// C0 (but the line breaks and tab handled above), DEL, C1, and the bidi embeddings and
@@ -309,6 +363,19 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_starts_with_the_bytes_is_clean_line_decodes() {
+        for c in (char::MIN..=char::MAX).filter(|c| c.is_whitespace() || *c == '\u{200B}') {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(
+                matches!(lead, 0x09..=0x0D | b' ' | 0xC2 | 0xE1..=0xE3),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
     fn single_line_fields_are_squashed() {
         assert_eq!(
             sanitize_line("  عنوان\n  الخبر\u{1b}[1m ").text,
@@ -316,7 +383,35 @@ mod tests {
         );
     }
 
+    /// The character-by-character definitions that the byte scans must agree with.
+    fn is_clean_by_chars(s: &str) -> bool {
+        !s.chars().any(|c| is_special(c) && c != '\n')
+    }
+
+    fn is_squashed_by_chars(s: &str) -> bool {
+        let mut previous_space = true;
+        for c in s.chars() {
+            let space = c == ' ';
+            if space && previous_space || !space && (c.is_whitespace() || c == '\u{200B}') {
+                return false;
+            }
+            previous_space = space;
+        }
+        !previous_space || s.is_empty()
+    }
+
     proptest::proptest! {
+        #[test]
+        fn byte_scans_agree_with_the_characters(
+            s in "([ \n\t\r\u{1b}\u{85}\u{a0}\u{200b}\u{2028}\u{202e}\u{3000}\u{feff}\u{fff9}ab«»–قال]|\\PC){0,200}"
+        ) {
+            proptest::prop_assert_eq!(is_clean(s.as_bytes()), is_clean_by_chars(&s));
+            proptest::prop_assert_eq!(
+                is_clean_line(&s),
+                is_clean_by_chars(&s) && is_squashed_by_chars(&s)
+            );
+        }
+
         #[test]
         fn output_has_no_controls(s in "\\PC*|[\\x00-\\x1f\\x7f-\\u{9f}a\\[\\]]*") {
             let out = sanitize(&s).text;

@@ -2,7 +2,14 @@
 //! whitespace normalisation and language/direction detection. Search folding with offset
 //! maps belongs to a later `fold` module; these helpers return plain strings.
 
-use crate::core::article::Direction;
+mod classes;
+mod lang;
+
+use std::sync::LazyLock;
+
+pub use lang::{detect_language, majority_direction};
+
+use classes::{Runs, Table};
 
 /// Arabic-script letters (the main Arabic block and its supplements and presentation forms).
 pub fn is_arabic_letter(c: char) -> bool {
@@ -61,26 +68,74 @@ pub fn to_nfc(text: String) -> String {
 /// False when `s` is certainly NFC: no character outside the ranges known to be stable, no
 /// hamza or madda mark that could compose, and no two Arabic marks in a row.
 fn may_need_nfc(s: &str) -> bool {
+    const BLOCK: usize = 64;
+    let table = &*NFC_CLASS;
     let mut previous_mark = false;
-    for c in s.chars() {
-        // The common cases first: ASCII and Arabic letters.
-        let mark = match c {
-            '\0'..='\u{007F}' | '\u{0621}'..='\u{064A}' => false,
-            '\u{0080}'..='\u{02FF}'
-            | '\u{2002}'..='\u{206F}'
-            | '\u{FB50}'..='\u{FDFF}'
-            | '\u{FE70}'..='\u{FEFF}' => false,
-            '\u{0653}'..='\u{0655}' => return true,
-            '\u{064B}'..='\u{0652}' | '\u{0670}' => true,
-            '\u{0600}'..='\u{06FF}' if !is_mark(c) => false,
-            _ => return true,
-        };
-        if mark && previous_mark {
-            return true;
+    let mut start = 0;
+    while start < s.len() {
+        let mut end = (start + BLOCK).min(s.len());
+        while !s.is_char_boundary(end) {
+            end += 1;
         }
-        previous_mark = mark;
+        let block = s.get(start..end).unwrap_or_default();
+        if is_stable_block(block.as_bytes()) {
+            // No mark in the block: nothing for a mark after it to follow.
+            previous_mark = false;
+        } else {
+            for class in table.classes(block) {
+                let mark = match class {
+                    STABLE => false,
+                    MARK => true,
+                    _ => return true,
+                };
+                if mark && previous_mark {
+                    return true;
+                }
+                previous_mark = mark;
+            }
+        }
+        start = end;
     }
     false
+}
+
+/// Whether every character of `block` (whole characters) is [`STABLE`], told from its bytes
+/// branch-free, which vectorises: ASCII, U+0080–U+02FF (lead bytes C2–CB), and the Arabic
+/// block but its marks (lead bytes D8–DB, but D9 8B–9F, D9 B0 and DB 96–AD). Anything else
+/// is left to the table: a block that fails this test may still be NFC.
+fn is_stable_block(block: &[u8]) -> bool {
+    let mut odd = false;
+    for &b in block {
+        odd |= (b >= 0xC0) & (b.wrapping_sub(0xC2) >= 10) & (b.wrapping_sub(0xD8) >= 4);
+    }
+    for (&l, &t) in block.iter().zip(block.iter().skip(1)) {
+        odd |= (l == 0xD9) & ((t.wrapping_sub(0x8B) < 0x15) | (t == 0xB0));
+        odd |= (l == 0xDB) & (t.wrapping_sub(0x96) < 0x18);
+    }
+    !odd
+}
+
+const STABLE: u8 = 0;
+const MARK: u8 = 1;
+const UNSURE: u8 = 2;
+
+/// What [`may_need_nfc`] makes of each character, looked up a byte or two at a time.
+static NFC_CLASS: LazyLock<Table> = LazyLock::new(|| Table::new(nfc_class));
+
+/// [`STABLE`] for a character that is NFC whatever surrounds it, [`MARK`] for an Arabic mark
+/// that is NFC unless another mark follows it, [`UNSURE`] for the rest.
+fn nfc_class(c: char) -> u8 {
+    match c {
+        '\0'..='\u{007F}' | '\u{0621}'..='\u{064A}' => STABLE,
+        '\u{0080}'..='\u{02FF}'
+        | '\u{2002}'..='\u{206F}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}' => STABLE,
+        '\u{0653}'..='\u{0655}' => UNSURE,
+        '\u{064B}'..='\u{0652}' | '\u{0670}' => MARK,
+        '\u{0600}'..='\u{06FF}' if !is_mark(c) => STABLE,
+        _ => UNSURE,
+    }
 }
 
 /// The matching form of Arabic text: harakat, tatweel and bidi marks removed, alef forms
@@ -145,11 +200,21 @@ pub fn has_more_words_than(s: &str, limit: usize) -> bool {
     count_words_up_to(s, limit + 1) > limit
 }
 
+/// The words of `s`: its maximal runs of word characters, in order (what [`word_count`]
+/// counts). The same as splitting at every other character and dropping the empty pieces.
+pub fn words(s: &str) -> impl Iterator<Item = &str> {
+    Runs::new(&WORD_CHARS, s)
+}
+
+/// [`is_word_char`] as a table: 1 for a word character.
+static WORD_CHARS: LazyLock<Table> = LazyLock::new(|| Table::new(|c| u8::from(is_word_char(c))));
+
 fn count_words_up_to(s: &str, stop: usize) -> usize {
+    let table = &*WORD_CHARS;
     let mut n = 0;
     let mut in_word = false;
-    for c in s.chars() {
-        let wordy = is_word_char(c);
+    for class in table.classes(s) {
+        let wordy = class != 0;
         if wordy && !in_word {
             n += 1;
             if n >= stop {
@@ -191,107 +256,10 @@ pub fn squash_spaces(s: &str) -> String {
     out
 }
 
-/// Majority direction of the strong letters of `texts`; `None` when there are none.
-pub fn majority_direction<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Direction> {
-    let (mut rtl, mut ltr) = (0usize, 0usize);
-    for t in texts {
-        for c in t.chars() {
-            if c.is_ascii() {
-                ltr += usize::from(c.is_ascii_alphabetic());
-            } else if is_rtl_letter(c) {
-                rtl += 1;
-            } else if c.is_alphabetic() && !is_mark(c) {
-                ltr += 1;
-            }
-        }
-    }
-    match (rtl, ltr) {
-        (0, 0) => None,
-        (r, l) if r >= l => Some(Direction::Rtl),
-        _ => Some(Direction::Ltr),
-    }
-}
-
-/// Language (ISO 639-1 where one exists) and direction of an article body.
-///
-/// Arabic script is told apart by letters only Persian or Urdu use (پ چ ژ گ ک ی; ٹ ڈ ڑ ں ے)
-/// against Arabic-only ones (ة ى ي), which is both faster and surer than a trigram model on
-/// news text; other scripts are left to `whatlang`, trusted only when it is reliable.
-pub fn detect_language(sample: &str) -> (String, Direction) {
-    let direction = majority_direction([sample]).unwrap_or(Direction::Ltr);
-    if direction == Direction::Rtl && sample.chars().any(is_arabic_letter) {
-        return (arabic_script_language(sample).to_string(), Direction::Rtl);
-    }
-    // A few hundred characters are plenty for a trigram model.
-    let end = sample
-        .char_indices()
-        .nth(600)
-        .map_or(sample.len(), |(i, _)| i);
-    let sample = &sample[..end];
-    let code = match whatlang::detect(sample) {
-        Some(info) if info.is_reliable() || sample.chars().count() > 200 => lang_code(info.lang()),
-        _ => None,
-    };
-    let code = code.unwrap_or("und");
-    // Script beats a detector that names a language written the other way.
-    let direction = match code {
-        "he" | "yi" => Direction::Rtl,
-        _ => direction,
-    };
-    (code.to_string(), direction)
-}
-
-fn arabic_script_language(sample: &str) -> &'static str {
-    let (mut arabic, mut persian, mut urdu) = (0usize, 0usize, 0usize);
-    for c in sample.chars() {
-        match c {
-            'ة' | 'ى' | 'ي' | 'إ' | 'ؤ' => arabic += 1,
-            'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => persian += 1,
-            'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ' => urdu += 1,
-            _ => {}
-        }
-    }
-    if urdu > arabic && urdu * 2 >= persian {
-        "ur"
-    } else if persian > arabic {
-        "fa"
-    } else {
-        "ar"
-    }
-}
-
-fn lang_code(lang: whatlang::Lang) -> Option<&'static str> {
-    use whatlang::Lang::*;
-    Some(match lang {
-        Ara => "ar",
-        Pes => "fa",
-        Urd => "ur",
-        Heb => "he",
-        Yid => "yi",
-        Eng => "en",
-        Fra => "fr",
-        Deu => "de",
-        Spa => "es",
-        Ita => "it",
-        Por => "pt",
-        Rus => "ru",
-        Tur => "tr",
-        Nld => "nl",
-        Ukr => "uk",
-        Aze => "az",
-        Hye => "hy",
-        Cmn => "zh",
-        Jpn => "ja",
-        Kor => "ko",
-        Hin => "hi",
-        Ind => "id",
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::article::Direction;
 
     #[test]
     fn arabic_indic_digits_become_ascii() {
@@ -342,6 +310,42 @@ mod tests {
         let plain = "قال «الرئيس» – عسكرياً… \u{2019}".to_string();
         assert!(!may_need_nfc(&plain));
         assert_eq!(to_nfc(plain.clone()), plain);
+    }
+
+    /// The character-by-character definition [`may_need_nfc`] must agree with.
+    fn may_need_nfc_by_chars(s: &str) -> bool {
+        let mut previous_mark = false;
+        for c in s.chars() {
+            let mark = match nfc_class(c) {
+                STABLE => false,
+                MARK => true,
+                _ => return true,
+            };
+            if mark && previous_mark {
+                return true;
+            }
+            previous_mark = mark;
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_scans_agree_with_the_characters(
+            s in "([ a.،«»“–\u{2000}\u{2070}\u{0300}\u{064b}\u{0651}\u{0654}\u{0670}\u{06d6}\u{06ff}ـقالأ]|\\PC){0,300}"
+        ) {
+            proptest::prop_assert_eq!(may_need_nfc(&s), may_need_nfc_by_chars(&s));
+            let by_split: Vec<&str> = s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), by_split.clone());
+            proptest::prop_assert_eq!(word_count(&s), by_split.len());
+        }
+
+        #[test]
+        fn words_of_plain_arabic_and_ascii(s in "[ a-zA-Z09.،؟؛٫۔ۭۮ؀ؠقالأمنىة\u{064b}\u{06dd}]{0,400}") {
+            let by_split: Vec<&str> = s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), by_split.clone());
+            proptest::prop_assert_eq!(has_more_words_than(&s, 3), by_split.len() > 3);
+        }
     }
 
     #[test]

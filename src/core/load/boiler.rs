@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use crate::core::text::{fold_arabic, is_word_char, word_count};
+use crate::core::text::{self, fold_arabic, is_word_char, word_count};
 
 /// How a line looks on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,19 +44,64 @@ pub enum Marker {
 
 /// Function words of Arabic and English news prose. Their density separates sentences from
 /// headlines and menus, which are made of content words.
-static STOP_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
-    let arabic = "في من على الى إلى عن مع ان أن إن التي الذي الذين اللذين هذا هذه ذلك تلك هناك كان كانت \
-        كانوا يكون تكون قد لقد فقد وقد لا لم لن ما كما بعد قبل بين حتى او أو ثم هو هي هم هما انه أنه إنه انها \
-        أنها إنها كل عند منذ خلال حول ضد نحو اي أي غير الا إلا عليه عليها عليهم فيه فيها فيما منه منها به بها \
-        له لها لهم وفي ومن وعلى وان وأن وإن وكان ولا وما ولم ايضا أيضا أيضاً كذلك حيث اذ إذ اذا إذا لكن ولكن \
-        وهو وهي ذات ضمن الي عبر بشكل اما أما وقال قال وقالت قالت واضاف وأضاف وأكد اكد أكد الذى ولفت مما وذلك";
-    let english = "the a an of to in and is was were for on that with as by at from it its be been has have \
-        had are this which said he she they their not but or will would also after than who";
-    arabic
-        .split_whitespace()
-        .chain(english.split_whitespace())
-        .collect()
-});
+const STOP_LIST: &str = "في من على الى إلى عن مع ان أن إن التي الذي الذين اللذين هذا هذه ذلك تلك \
+    هناك كان كانت كانوا يكون تكون قد لقد فقد وقد لا لم لن ما كما بعد قبل بين حتى او أو ثم هو هي هم \
+    هما انه أنه إنه انها أنها إنها كل عند منذ خلال حول ضد نحو اي أي غير الا إلا عليه عليها عليهم فيه \
+    فيها فيما منه منها به بها له لها لهم وفي ومن وعلى وان وأن وإن وكان ولا وما ولم ايضا أيضا أيضاً \
+    كذلك حيث اذ إذ اذا إذا لكن ولكن وهو وهي ذات ضمن الي عبر بشكل اما أما وقال قال وقالت قالت واضاف \
+    وأضاف وأكد اكد أكد الذى ولفت مما وذلك \
+    the a an of to in and is was were for on that with as by at from it its be been has have \
+    had are this which said he she they their not but or will would also after than who";
+
+static STOP_WORDS: LazyLock<StopWords> = LazyLock::new(|| StopWords::new(STOP_LIST));
+
+/// The stop words, with a filter in front that turns most other words away without hashing
+/// them: every word of every line is looked up.
+struct StopWords {
+    words: rustc_hash::FxHashSet<&'static str>,
+    /// `filter[len][a % 64]` has bit `b % 64` set when a stop word of `len` bytes has `a`
+    /// as its second byte and `b` as its last (both lower case).
+    filter: [[u64; 64]; MAX_STOP_LEN + 1],
+}
+
+/// Bytes in the longest stop word.
+const MAX_STOP_LEN: usize = 16;
+
+impl StopWords {
+    fn new(list: &'static str) -> Self {
+        let mut filter = [[0; 64]; MAX_STOP_LEN + 1];
+        let mut words = rustc_hash::FxHashSet::default();
+        for w in list.split_whitespace() {
+            words.insert(w);
+            if let Some((len, a, b)) = Self::key(w.as_bytes()) {
+                filter[len][a] |= 1 << b;
+            }
+        }
+        StopWords { words, filter }
+    }
+
+    /// Length, second byte and last byte (lower case, modulo 64) of a word short enough.
+    #[inline]
+    fn key(w: &[u8]) -> Option<(usize, usize, u32)> {
+        let (&second, &last) = (w.get(1).or(w.first())?, w.last()?);
+        let len = w.len();
+        (len <= MAX_STOP_LEN).then(|| {
+            let lower = |b: u8| b.to_ascii_lowercase() & 63;
+            (len, usize::from(lower(second)), u32::from(lower(last)))
+        })
+    }
+
+    fn contains(&self, token: &str) -> bool {
+        let passes = Self::key(token.as_bytes())
+            .is_some_and(|(len, a, b)| self.filter[len][a] & (1 << b) != 0);
+        passes
+            && if token.bytes().any(|b| b.is_ascii_uppercase()) {
+                self.words.contains(token.to_ascii_lowercase().as_str())
+            } else {
+                self.words.contains(token)
+            }
+    }
+}
 
 /// Section headings that close an article (matched on folded text, whole line).
 const HARD_MARKERS: &[&str] = &[
@@ -111,17 +156,10 @@ const SOFT_MARKERS: &[&str] = &[
 /// Judges one line (already trimmed, non-empty) on its own.
 pub fn judge(line: &str) -> LineInfo {
     let (mut words, mut stops) = (0usize, 0usize);
-    for token in line
-        .split(|c: char| !is_word_char(c))
-        .filter(|t| !t.is_empty())
-    {
+    let stop_words = &*STOP_WORDS;
+    for token in text::words(line) {
         words += 1;
-        let stop = if token.bytes().any(|b| b.is_ascii_uppercase()) {
-            STOP_WORDS.contains(token.to_ascii_lowercase().as_str())
-        } else {
-            STOP_WORDS.contains(token)
-        };
-        stops += usize::from(stop);
+        stops += usize::from(stop_words.contains(token));
     }
     let stop_density = if words == 0 {
         0.0
@@ -134,8 +172,8 @@ pub fn judge(line: &str) -> LineInfo {
         .last()
         .is_some_and(|c| ".!?؟…»\"”)':؛".contains(c));
     let first = line.chars().next().unwrap_or(' ');
-    let bars = line.matches('|').count();
-    let link_like = "•·▪►◄■□●-*–—>«".contains(first) && words < 15 || bars >= 1 && words < 200;
+    let bars = memchr::memchr(b'|', line.as_bytes()).is_some();
+    let link_like = "•·▪►◄■□●-*–—>«".contains(first) && words < 15 || bars && words < 200;
     let end_marker = end_marker(line, words);
     let class = if link_like || end_marker.is_some() {
         Class::Bad
@@ -296,6 +334,18 @@ mod tests {
                 .class,
             Class::Bad
         );
+    }
+
+    #[test]
+    fn stop_words_are_found_through_the_filter() {
+        let all: Vec<&str> = STOP_LIST.split_whitespace().collect();
+        assert!(
+            all.iter()
+                .all(|w| w.len() <= MAX_STOP_LEN && STOP_WORDS.contains(w))
+        );
+        assert!(STOP_WORDS.contains("The") && STOP_WORDS.contains("WHO"));
+        assert!(!STOP_WORDS.contains("الرئيس") && !STOP_WORDS.contains("x"));
+        assert!(!STOP_WORDS.contains("") && !STOP_WORDS.contains("theory"));
     }
 
     #[test]

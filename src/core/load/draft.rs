@@ -19,6 +19,9 @@ pub struct Draft {
     pub url: Option<String>,
     /// The body, one string per paragraph, logical order, no title.
     pub paragraphs: Vec<String>,
+    /// The number of words of each paragraph, when the reader counted them anyway (else
+    /// empty): spares the loader counting a long body twice.
+    pub paragraph_words: Vec<usize>,
     /// Visible lines outside the body (bylines, datelines, the header around the headline),
     /// in page order, searched for a date and a source when metadata has none.
     pub context: Vec<String>,

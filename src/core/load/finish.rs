@@ -11,7 +11,7 @@ use crate::core::load::meta::{self, CreditLine};
 use crate::core::load::outlet;
 use crate::core::load::{Draft, FormatError, LoadError};
 use crate::core::sanitize::clean_line;
-use crate::core::text::detect_language;
+use crate::core::text::{detect_language, word_count};
 
 /// Where a draft came from.
 pub struct FileInfo<'a> {
@@ -48,15 +48,29 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
         .into_iter()
         .filter_map(|c| line(Some(c)))
         .collect();
-    let paragraphs: Vec<String> = draft
-        .paragraphs
-        .into_iter()
-        .filter_map(|p| line(Some(p)))
-        .collect();
-    let mut paragraphs = paragraphs;
+    // The words of each paragraph, counted by the reader when it could.
+    let known_words = Some(draft.paragraph_words)
+        .filter(|w| w.len() == draft.paragraphs.len())
+        .unwrap_or_default();
+    let mut paragraphs = Vec::with_capacity(draft.paragraphs.len());
+    let mut words = Vec::with_capacity(draft.paragraphs.len());
+    for (k, p) in draft.paragraphs.into_iter().enumerate() {
+        let s = clean_line(p);
+        removed += s.removed;
+        if s.text.is_empty() {
+            continue;
+        }
+        // Cleaning that removed nothing changed only spaces, which leaves the words as they
+        // were counted.
+        words.push(match known_words.get(k) {
+            Some(&n) if s.removed == 0 => n,
+            _ => word_count(&s.text),
+        });
+        paragraphs.push(s.text);
+    }
 
     // Credit lines at either end of the body are metadata, not text.
-    take_credit_lines(&mut paragraphs, &mut credit);
+    take_credit_lines(&mut paragraphs, &mut words, &mut credit);
     if credit.is_none() {
         credit = paragraphs.first().and_then(|p| meta::wire_credit(p));
     }
@@ -69,6 +83,7 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
         .take_while(|p| meta::is_dateline(p, &find_dates(p)))
         .count();
     context.splice(0..0, paragraphs.drain(..leading));
+    words.drain(..leading);
 
     let mut date = draft.date;
     if date.is_none() {
@@ -102,16 +117,7 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
             FormatError::Empty("neither a title nor any body text was found".into())
         })?,
     };
-    // The title and the first paragraphs, about a thousand bytes: plenty to tell a language.
-    let mut sample = title.clone();
-    for p in &paragraphs {
-        if sample.len() > 1000 {
-            break;
-        }
-        sample.push(' ');
-        sample.push_str(p);
-    }
-    let (mut lang, direction) = detect_language(&sample);
+    let (mut lang, direction) = detect_language(&language_sample(&title, &paragraphs));
     if lang == "und"
         && let Some(declared) = draft.lang.as_deref()
     {
@@ -143,31 +149,65 @@ pub fn finish(draft: Draft, file: &FileInfo<'_>) -> Result<Article, LoadError> {
         url,
         lang,
         direction,
-        words: paragraphs
-            .iter()
-            .map(|p| crate::core::text::word_count(p))
-            .sum(),
+        words: words.iter().sum(),
         paragraphs,
         removed_controls: removed,
     })
 }
 
-/// Removes credit lines from the first two and last three paragraphs, keeping the first
-/// agency named when the reader found none.
-fn take_credit_lines(paragraphs: &mut Vec<String>, credit: &mut Option<String>) {
+/// The title and the first paragraphs, about a thousand bytes: plenty to tell a language.
+/// A paragraph that runs on is cut at [`SAMPLE_MAX`] bytes: one paragraph can be a whole
+/// book, and more of it says nothing more about its language.
+fn language_sample(title: &str, paragraphs: &[String]) -> String {
+    let mut sample = String::with_capacity(SAMPLE_MAX);
+    sample.push_str(head(title, SAMPLE_MAX));
+    for p in paragraphs {
+        if sample.len() > 1000 || sample.len() >= SAMPLE_MAX {
+            break;
+        }
+        sample.push(' ');
+        sample.push_str(head(p, SAMPLE_MAX - sample.len()));
+    }
+    sample
+}
+
+/// Most bytes of a language sample.
+const SAMPLE_MAX: usize = 8 * 1024;
+
+/// The longest start of `s` of at most `max` bytes that ends on a character boundary.
+fn head(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Removes credit lines from the first two and last three paragraphs (and their word
+/// counts, `words`), keeping the first agency named when the reader found none.
+fn take_credit_lines(
+    paragraphs: &mut Vec<String>,
+    words: &mut Vec<usize>,
+    credit: &mut Option<String>,
+) {
     let n = paragraphs.len();
     let mut kept = Vec::with_capacity(n);
-    for (i, p) in paragraphs.drain(..).enumerate() {
+    let mut kept_words = Vec::with_capacity(n);
+    for (i, (p, w)) in paragraphs.drain(..).zip(words.drain(..)).enumerate() {
         let edge = i < 2 || i + 3 >= n;
         match edge.then(|| meta::credit_line(&p)).flatten() {
             Some(CreditLine::Agency(who)) => {
                 credit.get_or_insert(who);
             }
             Some(CreditLine::Media) => {}
-            None => kept.push(p),
+            None => {
+                kept.push(p);
+                kept_words.push(w);
+            }
         }
     }
     *paragraphs = kept;
+    *words = kept_words;
 }
 
 /// A title for an article that has none: the start of its first paragraph.

@@ -134,6 +134,7 @@ fn draft(o: &Map<String, Value>) -> Option<Draft> {
         date_text,
         url: field(o, URL).and_then(string),
         paragraphs,
+        paragraph_words: Vec::new(),
         context: Vec::new(),
         lang: field(o, &["lang", "language"]).and_then(string),
     })

@@ -35,7 +35,12 @@ fn split_front(text: &str) -> Option<(&'static str, &str, &str)> {
     let start = text.len() - text.trim_start_matches(['\n', '\r', ' ', '\t']).len();
     let text = &text[start..];
     let (fence, first_end) = ["---", "+++"].iter().find_map(|f| {
-        let line_end = text.find('\n').unwrap_or(text.len());
+        // Only a text that starts with a fence is searched for its first line end: most
+        // files have none, and some are one long line.
+        if !text.starts_with(f) {
+            return None;
+        }
+        let line_end = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len());
         (text[..line_end].trim_end() == *f).then_some((*f, line_end))
     })?;
     let rest = text.get(first_end + 1..)?;
@@ -72,6 +77,7 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
         date,
         url: front.url,
         paragraphs,
+        paragraph_words: Vec::new(),
         context: Vec::new(),
         lang: front.lang,
     })

@@ -265,7 +265,8 @@ fn load_owned(
         Ok(d) => d,
         Err(e) => return (Vec::new(), vec![problem(None, e.into())]),
     };
-    let mut clean = crate::core::sanitize::sanitize(&decoded.text);
+    let encoding = decoded.encoding;
+    let mut clean = crate::core::sanitize::sanitize_owned(decoded.text);
     clean.text = crate::core::text::to_nfc(clean.text);
     let format = detect_format(path, &clean.text);
     // A reader fails for the whole file, or (JSON Lines) item by item.
@@ -294,7 +295,7 @@ fn load_owned(
             path,
             item,
             format,
-            encoding: decoded.encoding,
+            encoding,
             removed: clean.removed,
             whole_text: (!several).then_some(clean.text.as_str()),
             folder_source,

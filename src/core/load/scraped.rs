@@ -11,27 +11,18 @@ use crate::core::load::boiler::{self, Class, LineInfo};
 use crate::core::load::meta::{self, CreditLine};
 use crate::core::load::outlet;
 use crate::core::load::{Draft, FormatError};
-use crate::core::text::{fold_arabic, is_arabic_letter, is_word_char, word_count};
+use crate::core::text::{fold_arabic, is_arabic_letter, is_word_char, word_count, words};
 
 /// Reads a scraped page.
 pub fn parse(text: &str) -> Result<Draft, FormatError> {
-    let lines: Vec<&str> = text
-        .lines()
+    let lines: Vec<&str> = split_lines(text)
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
     if lines.is_empty() {
         return Err(FormatError::Empty("the file holds no text".into()));
     }
-    // Mostly Arabic script or mostly Latin? Counted on bytes: Arabic-block characters start
-    // with 0xD8–0xDB in UTF-8.
-    let (arabic_chars, latin_letters) = text.bytes().fold((0usize, 0usize), |(a, l), b| {
-        (
-            a + usize::from((0xD8..=0xDB).contains(&b)),
-            l + usize::from(b.is_ascii_alphabetic()),
-        )
-    });
-    let arabic = arabic_chars > latin_letters;
+    let arabic = is_mostly_arabic(text.as_bytes());
 
     let mut infos: Vec<LineInfo> = lines.iter().map(|l| boiler::judge(l)).collect();
     // Credit lines are short: only those are read for one.
@@ -107,20 +98,48 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
             line.len().abs_diff(*len) * 5 <= *len && fold_arabic(line) == *t
         })
     };
-    let paragraphs = body
+    let kept: Vec<usize> = body
         .iter()
-        .filter(|&&i| Some(i) != title_line && Some(i) != date.as_ref().map(|d| d.0))
-        .filter(|&&i| !repeats_title(lines[i]))
-        .map(|&i| lines[i].to_string())
+        .copied()
+        .filter(|&i| Some(i) != title_line && Some(i) != date.as_ref().map(|d| d.0))
+        .filter(|&i| !repeats_title(lines[i]))
         .collect();
     Ok(Draft {
         title,
         source,
         credit,
         date: date.map(|(_, d)| d),
-        paragraphs,
+        paragraphs: kept.iter().map(|&i| lines[i].to_string()).collect(),
+        paragraph_words: kept.iter().map(|&i| infos[i].words).collect(),
         ..Draft::default()
     })
+}
+
+/// The lines of `text`, as [`str::lines`] gives them, found with the SIMD `memchr`.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    ends.filter_map(move |end| {
+        let line = text.get(start..end)?;
+        start = end + 1;
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// Mostly Arabic script or mostly Latin? Counted on bytes: Arabic-block characters start with
+/// 0xD8–0xDB in UTF-8. Chunks of 255 bytes are summed in bytes, which vectorises.
+fn is_mostly_arabic(bytes: &[u8]) -> bool {
+    let (mut arabic_chars, mut latin_letters) = (0usize, 0usize);
+    for chunk in bytes.chunks(255) {
+        let (mut a, mut l) = (0u8, 0u8);
+        for &b in chunk {
+            a += u8::from(b.wrapping_sub(0xD8) < 4);
+            l += u8::from((b | 0x20).wrapping_sub(b'a') < 26);
+        }
+        arabic_chars += usize::from(a);
+        latin_letters += usize::from(l);
+    }
+    arabic_chars > latin_letters
 }
 
 /// What is known of the page and each of its lines, computed once.
@@ -151,7 +170,8 @@ impl Page<'_> {
 /// twice.
 fn pick_title(page: &Page<'_>, body: &[usize], body_start: usize) -> Option<usize> {
     let lines = page.lines;
-    let body_words = content_words(body.iter().take(3).map(|&i| lines[i]));
+    // Folded only if a line above the body is a candidate: the body may be one long line.
+    let mut body_words = None;
     let mut best: Option<(f32, usize)> = None;
     let mut seen = FxHashSet::default();
     // How often each line above the body occurs there: a headline is often shown twice.
@@ -173,7 +193,9 @@ fn pick_title(page: &Page<'_>, body: &[usize], body_start: usize) -> Option<usiz
         {
             continue;
         }
-        let overlap = overlap(line, &body_words);
+        let body_words =
+            body_words.get_or_insert_with(|| content_words(body.iter().take(3).map(|&i| lines[i])));
+        let overlap = overlap(line, body_words);
         let mut score = overlap * 10.0;
         score += if line.ends_with('.') { -2.0 } else { 2.0 };
         let distance = (body_start - i) as f32;
@@ -221,7 +243,7 @@ fn overlap(line: &str, body_words: &FxHashSet<String>) -> f32 {
 /// The words of folded text of three letters or more, without a leading article or
 /// conjunction.
 fn stems(folded: &str) -> impl Iterator<Item = &str> {
-    folded.split(|c: char| !is_word_char(c)).filter_map(|w| {
+    words(folded).filter_map(|w| {
         let w = ["وال", "بال", "فال", "كال", "لل", "ال", "و"]
             .iter()
             .find_map(|p| w.strip_prefix(p).filter(|rest| rest.chars().count() >= 3))

@@ -166,6 +166,7 @@ fn draft(
         date: parsed,
         url,
         paragraphs,
+        paragraph_words: Vec::new(),
         context: Vec::new(),
         lang,
     }

@@ -183,6 +183,7 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
             .or(meta.canonical.clone())
             .or(meta.ld_url.clone()),
         paragraphs,
+        paragraph_words: Vec::new(),
         context,
         lang: meta.lang.clone(),
     })
