@@ -17,6 +17,10 @@ use khabar::core::bidi::{
 };
 use khabar::core::load::demo::load_demo;
 
+/// The allocator the `khabar` binary uses (see `src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

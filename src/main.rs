@@ -2,6 +2,11 @@
 
 use clap::Parser;
 
+/// mimalloc keeps freed pages for reuse: laying out a long paragraph allocates and frees
+/// tens of megabytes, which with the system allocator go back and forth to the kernel.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = khabar::cli::Cli::parse();
     match khabar::cli::run(cli) {

@@ -7,7 +7,7 @@ mod lang;
 
 use std::sync::LazyLock;
 
-pub use lang::{detect_language, majority_direction};
+pub use lang::{detect_language, majority_direction, majority_of, strong_counts};
 
 use classes::{Runs, Table};
 

@@ -7,7 +7,7 @@ use unicode_bidi::{Level, ParagraphBidiInfo};
 
 use super::prepare::SourceMap;
 use super::prepare::prepare;
-use super::units::{self, Unit, UnitOptions};
+use super::units::{self, UnitOptions, Units};
 use super::{BaseDirection, BidiMode, Direction, LayoutOptions, props, reorder, wrap};
 
 /// Which edge a row is drawn against.
@@ -205,21 +205,25 @@ pub fn layout(text: &str, base: BaseDirection, width: usize, options: &LayoutOpt
         max_width: width,
         breaks: width != usize::MAX,
     };
-    let make_units = || units::build(ptext, &prepared.markers, &unit_options);
+    // Rows are cut by width alone, so wrapping needs no levels.
+    let make_units = || {
+        let built = units::build(ptext, &prepared.markers, &unit_options);
+        let ranges = wrap::wrap(&built.units, width);
+        (built, ranges)
+    };
     // Levels and units do not depend on each other: on a long paragraph each takes a core.
-    let (para_level, mut built) = match options.mode {
+    let (para_level, (mut built, ranges)) = match options.mode {
         BidiMode::App => {
-            let ((levels, para_level), mut built) = if ptext.len() > units::CHUNK {
+            let ((levels, para_level), (mut built, ranges)) = if ptext.len() > units::CHUNK {
                 rayon::join(|| resolve_levels(ptext, base), make_units)
             } else {
                 (resolve_levels(ptext, base), make_units())
             };
             built.apply_levels(&levels);
-            (para_level, built)
+            (para_level, (built, ranges))
         }
         BidiMode::Terminal | BidiMode::Off => (resolve_without_levels(ptext, base), make_units()),
     };
-    let units = std::mem::take(&mut built.units);
     let glyphs = std::mem::take(&mut built.glyphs);
     let direction = if para_level % 2 == 1 {
         Direction::Rtl
@@ -230,10 +234,9 @@ pub fn layout(text: &str, base: BaseDirection, width: usize, options: &LayoutOpt
         (BidiMode::Off, _) | (_, Direction::Ltr) => Align::Left,
         (_, Direction::Rtl) => Align::Right,
     };
-    let ranges = wrap::wrap(&units, width);
     let (cells, rows) = fill(
         &Filling {
-            units: &units,
+            units: &built,
             map: &prepared.map,
             para_level,
             reorder: options.mode == BidiMode::App,
@@ -253,7 +256,7 @@ pub fn layout(text: &str, base: BaseDirection, width: usize, options: &LayoutOpt
 
 /// What filling rows with cells needs.
 struct Filling<'a> {
-    units: &'a [Unit],
+    units: &'a Units,
     map: &'a SourceMap,
     para_level: u8,
     reorder: bool,
@@ -269,7 +272,7 @@ fn fill(f: &Filling<'_>, ranges: &[Range<usize>]) -> (Vec<Cell>, Vec<RowData>) {
     let mut rows = Vec::with_capacity(ranges.len());
     let mut total = 0u32;
     for r in ranges {
-        let n = f.units[r.clone()]
+        let n = f.units.units[r.clone()]
             .iter()
             .filter(|u| u.class.is_visible())
             .count() as u32;
@@ -305,37 +308,41 @@ fn fill(f: &Filling<'_>, ranges: &[Range<usize>]) -> (Vec<Cell>, Vec<RowData>) {
 /// first row's first cell.
 fn fill_rows(f: &Filling<'_>, ranges: &[Range<usize>], rows: &mut [RowData], cells: &mut [Cell]) {
     let base = rows.first().map_or(0, |r| r.cells.0);
-    let mut order = Vec::new();
+    let (mut order, mut levels) = (Vec::new(), Vec::new());
     for (row, range) in rows.iter_mut().zip(ranges) {
         order.clear();
         if f.reorder {
-            reorder::visual_order(f.units, range.clone(), f.para_level, &mut order);
+            reorder::visual_order(
+                &f.units.units,
+                range.clone(),
+                f.para_level,
+                &mut order,
+                &mut levels,
+            );
         } else {
             order.extend(range.clone());
         }
         let mut at = (row.cells.0 - base) as usize;
         for &k in &order {
-            let unit = &f.units[k];
+            let unit = &f.units.units[k];
             if !unit.class.is_visible() {
                 continue;
             }
-            let source = f.map.range(unit.start..unit.end);
+            let source = f.map.range(unit.start..f.units.end(k));
             row.width += u32::from(unit.width);
             cells[at] = Cell {
-                glyph: unit.glyph,
+                glyph: (unit.glyph, unit.glyph + u32::from(unit.glyph_len)),
                 source: (source.start, source.end),
-                width: unit.width,
+                width: u16::from(unit.width),
                 level: unit.level,
                 flags: (u8::from(unit.marker) * MARKER) | (u8::from(unit.too_wide) * TOO_WIDE),
             };
             at += 1;
         }
-        if let (Some(a), Some(b)) = (
-            f.units.get(range.start),
-            range.end.checked_sub(1).and_then(|e| f.units.get(e)),
-        ) && !range.is_empty()
+        if let Some(first) = f.units.units.get(range.start)
+            && !range.is_empty()
         {
-            let source = f.map.range(a.start..b.end);
+            let source = f.map.range(first.start..f.units.end(range.end - 1));
             row.source = (source.start, source.end);
         }
     }

@@ -114,7 +114,28 @@ impl From<Direction> for BaseDirection {
 /// The direction of a paragraph as khabar reads it (rule HL1): that of the majority of its
 /// strong letters, and `fallback` (the article's direction) when it has none.
 pub fn paragraph_direction(text: &str, fallback: Direction) -> Direction {
-    crate::core::text::majority_direction([text]).unwrap_or(fallback)
+    use crate::core::text::{majority_of, strong_counts};
+    use rayon::prelude::*;
+    // A long paragraph is counted in pieces, on every core.
+    const PIECE: usize = 256 * 1024;
+    let (rtl, ltr) = if text.len() <= PIECE {
+        strong_counts(text)
+    } else {
+        let mut cuts = vec![0];
+        let mut at = PIECE;
+        while at < text.len() {
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+            cuts.push(at);
+            at += PIECE;
+        }
+        cuts.push(text.len());
+        cuts.par_windows(2)
+            .map(|w| strong_counts(&text[w[0]..w[1]]))
+            .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+    };
+    majority_of(rtl, ltr).unwrap_or(fallback)
 }
 
 /// What the explicit bidi formatting characters of the input may do.

@@ -14,11 +14,12 @@ pub(crate) fn visual_order(
     row: Range<usize>,
     para_level: u8,
     order: &mut Vec<usize>,
+    levels: &mut Vec<u8>,
 ) {
     let line = &units[row.clone()];
-    let levels = line_levels(line, para_level);
+    line_levels(line, para_level, levels);
     let (mut max, mut min) = (0u8, u8::MAX);
-    for &l in &levels {
+    for &l in levels.iter() {
         max = max.max(l);
         min = min.min(l);
     }
@@ -28,7 +29,6 @@ pub(crate) fn visual_order(
         return;
     }
     let lowest_odd = if min % 2 == 1 { min } else { min + 1 };
-    let mut levels = levels;
     let line_order = &mut order[first..];
     // L2: from the highest level down to the lowest odd one, reverse every run at or above it.
     for level in (lowest_odd..=max).rev() {
@@ -51,8 +51,9 @@ pub(crate) fn visual_order(
 /// The units' levels after rule L1: separators, and whitespace and isolate controls before a
 /// separator or at the end of the line, go back to the paragraph level. Units removed by X9
 /// take the level of what precedes them and count with the whitespace around them.
-fn line_levels(line: &[Unit], para_level: u8) -> Vec<u8> {
-    let mut levels: Vec<u8> = line.iter().map(|u| u.level).collect();
+fn line_levels(line: &[Unit], para_level: u8, levels: &mut Vec<u8>) {
+    levels.clear();
+    levels.extend(line.iter().map(|u| u.level));
     let mut reset_from: Option<usize> = None;
     let mut previous = para_level;
     for (k, unit) in line.iter().enumerate() {
@@ -75,5 +76,4 @@ fn line_levels(line: &[Unit], para_level: u8) -> Vec<u8> {
     if let Some(from) = reset_from {
         levels[from..].fill(para_level);
     }
-    levels
 }

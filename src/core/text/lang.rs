@@ -10,15 +10,28 @@ use crate::core::article::Direction;
 
 /// Majority direction of the strong letters of `texts`; `None` when there are none.
 pub fn majority_direction<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Direction> {
-    let table = &*STRONG;
+    let (mut rtl, mut ltr) = (0, 0);
+    for t in texts {
+        let (r, l) = strong_counts(t);
+        rtl += r;
+        ltr += l;
+    }
+    majority_of(rtl, ltr)
+}
+
+/// How many right-to-left and left-to-right strong letters `text` has.
+pub fn strong_counts(text: &str) -> (usize, usize) {
     // Indexed by class: none, right-to-left, left-to-right.
     let mut counts = [0usize; 3];
-    for t in texts {
-        for class in table.classes(t) {
-            counts[usize::from(class)] += 1;
-        }
+    for class in STRONG.classes(text) {
+        counts[usize::from(class)] += 1;
     }
-    match (counts[RTL], counts[LTR]) {
+    (counts[RTL], counts[LTR])
+}
+
+/// The direction of the majority of `rtl` and `ltr` letters (a tie is right-to-left).
+pub fn majority_of(rtl: usize, ltr: usize) -> Option<Direction> {
+    match (rtl, ltr) {
         (0, 0) => None,
         (r, l) if r >= l => Some(Direction::Rtl),
         _ => Some(Direction::Ltr),
