@@ -9,6 +9,9 @@
 //! - `paragraph_1_9mb`: one 1.9 MB Arabic paragraph at width 80 (the `khabar render` case
 //!   that BENCHMARKS.md compares with `fribidi`).
 
+#[path = "common/paragraph_gen.rs"]
+mod paragraph_gen;
+
 use std::hint::black_box;
 use std::sync::LazyLock;
 
@@ -55,21 +58,8 @@ static ARTICLE: LazyLock<Vec<(String, BaseDirection)>> = LazyLock::new(|| {
     out
 });
 
-/// One paragraph of 1.9 MB: the demo's Arabic paragraphs joined by spaces, repeated.
-static HUGE: LazyLock<String> = LazyLock::new(|| {
-    let joined: Vec<String> = demo_paragraphs()
-        .into_iter()
-        .filter(|(_, d)| *d == BaseDirection::Rtl)
-        .map(|(p, _)| p)
-        .collect();
-    let joined = joined.join(" ");
-    let mut out = String::with_capacity(1_950_000);
-    while out.len() < 1_900_000 {
-        out.push_str(&joined);
-        out.push(' ');
-    }
-    out
-});
+/// One paragraph of 1.9 MB, the one `benches/render_vs_fribidi.sh` renders.
+static HUGE: LazyLock<String> = LazyLock::new(|| paragraph_gen::arabic_paragraph(1_900_000));
 
 const WIDTHS: [usize; 5] = [20, 40, 80, 120, 200];
 

@@ -7,7 +7,8 @@
 //! order; `units` cuts the text into grapheme clusters with their widths and glyphs (L3,
 //! mirroring for L4); `wrap` breaks lines in logical order at UAX #14 opportunities;
 //! `reorder` applies L1–L2 to each line. The result, a [`Layout`], is a list of rows of
-//! [`Cell`]s, each cell knowing the byte range of the input it shows.
+//! [`Cell`]s, each cell knowing the byte range of the input it shows; [`Styles`] (search
+//! matches, selections) are applied to cells by that range when drawing.
 //!
 //! Nothing here writes to a terminal; [`terminal`] only provides the escape sequences that put
 //! one in the right bidi mode. [`LayoutCache`] keeps layouts per paragraph and width.
@@ -19,6 +20,7 @@ mod prepare;
 mod props;
 mod reorder;
 pub mod shape;
+mod style;
 pub mod terminal;
 mod units;
 mod wrap;
@@ -32,6 +34,7 @@ use std::str::FromStr;
 pub use crate::core::article::Direction;
 pub use cache::LayoutCache;
 pub use layout::{Align, Cell, Layout, Row, layout, layout_all};
+pub use style::Styles;
 
 /// How text is ordered for the terminal.
 #[derive(
