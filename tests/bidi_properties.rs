@@ -139,3 +139,43 @@ fn long_hostile_input_does_not_panic() {
         check_widths(&text, width, BaseDirection::Rtl, &LayoutOptions::default());
     }
 }
+
+#[test]
+fn trusted_mode_survives_deep_nesting_too() {
+    // Honour mode keeps every explicit formatting character: the depth limits of UAX #9
+    // (125 levels) must hold without a panic in level resolution or reordering.
+    for opener in [
+        '\u{2066}', '\u{2067}', '\u{2068}', '\u{202A}', '\u{202B}', '\u{202D}', '\u{202E}',
+    ] {
+        let text = format!(
+            "{}1 ب a{}",
+            opener.to_string().repeat(300),
+            "\u{2069}\u{202C}".repeat(150)
+        );
+        for width in [1, 5, usize::MAX] {
+            check_widths_opt(&text, width, &LayoutOptions::conformance());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn trusted_mode_never_panics(text in prop::collection::vec(prop_oneof![
+        piece(),
+        prop::sample::select(vec!["\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\t", "\u{1F}", "\u{0}"]).prop_map(String::from),
+    ], 0..80).prop_map(|p| p.concat()), width in 1usize..=100) {
+        check_widths_opt(&text, width, &LayoutOptions::conformance());
+    }
+}
+
+fn check_widths_opt(text: &str, width: usize, options: &LayoutOptions) {
+    for base in [
+        BaseDirection::Ltr,
+        BaseDirection::Rtl,
+        BaseDirection::FirstStrong,
+    ] {
+        check_widths(text, width, base, options);
+    }
+}

@@ -380,12 +380,17 @@ fn push_glyph(
             continue;
         }
         // Only trusted text (conformance cases) gets here with a tab or separator.
-        let c = if info.is_control() { ' ' } else { c };
+        // A tab or separator (trusted text only) is shown as a space.
+        let (c, cells) = if info.is_control() {
+            (' ', 1)
+        } else {
+            (c, usize::from(info.width))
+        };
         if shown < MAX_GLYPH_CHARS {
             mirrorable |= info.is_mirrored();
             glyphs.push(c);
             shown += 1;
-            width += usize::from(info.width);
+            width += cells;
         }
     }
     let class = match class.unwrap_or(Class::Ignored) {

@@ -30,7 +30,7 @@ pub(crate) fn wrap(units: &[Unit], max: usize) -> Vec<Range<usize>> {
             }
         }
         let w = usize::from(unit.width);
-        if unit.class == Class::Space || w == 0 {
+        if hangs(unit) || w == 0 {
             width += w;
             continue;
         }
@@ -68,7 +68,7 @@ fn push_row(rows: &mut Vec<Range<usize>>, units: &[Unit], start: usize, mut end:
     }
 }
 
-/// Whitespace, and what shows nothing, may hang at the end of a row.
+/// Whitespace (tabs too), and what shows nothing, may hang at the end of a row.
 fn hangs(unit: &Unit) -> bool {
-    unit.class == Class::Space || !unit.class.is_visible()
+    matches!(unit.class, Class::Space | Class::Separator) || !unit.class.is_visible()
 }
