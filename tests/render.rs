@@ -145,3 +145,55 @@ fn bad_options_are_refused_clearly() {
         .clone();
     assert!(String::from_utf8_lossy(&err).contains("app, terminal or off"));
 }
+
+#[test]
+fn width_is_80_columns_when_not_writing_to_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = demo_articles(dir.path())[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let text = stdout(khabar(dir.path()).args(["render", &id]));
+    let padded: Vec<&str> = text.lines().filter(|l| l.starts_with(' ')).collect();
+    assert!(!padded.is_empty());
+    assert!(padded.iter().all(|l| columns(l) == 80), "{text}");
+    assert!(text.lines().all(|l| columns(l) <= 80));
+}
+
+#[test]
+fn config_display_settings_apply_and_flags_override_them() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[display]\nbidi = \"off\"\nshape = false\n",
+    )
+    .unwrap();
+    let file = dir.path().join("a.txt");
+    std::fs::write(
+        &file,
+        "عنوان\n\nقالت الوزارة في بيان رسمي إن الاجتماع سيعقد يوم الأحد.\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let off = stdout(khabar(dir.path()).args(["render", path, "--width", "80"]));
+    assert!(off.starts_with("قالت الوزارة"), "{off}");
+    let app = stdout(khabar(dir.path()).args(["render", path, "--width", "80", "--bidi", "app"]));
+    assert!(app.contains("ةرازولا تلاق"), "{app}");
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[display]\nbidi = \"sideways\"\n",
+    )
+    .unwrap();
+    let err = khabar(dir.path())
+        .args(["render", path])
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&err);
+    assert!(
+        err.contains("config.toml") && err.contains("sideways"),
+        "{err}"
+    );
+}
