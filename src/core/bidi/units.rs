@@ -96,6 +96,8 @@ pub(crate) struct Units {
     pub glyphs: String,
     /// Length of the text, where the last unit ends.
     pub text_len: u32,
+    /// Columns all the units take, summed while building so wrapping need not.
+    pub width: usize,
 }
 
 impl Units {
@@ -133,6 +135,7 @@ pub(crate) fn build(text: &str, markers: &[u32], options: &UnitOptions) -> Units
         units: Vec::with_capacity(chunks.iter().map(|c| c.units.len()).sum()),
         glyphs: String::with_capacity(chunks.iter().map(|c| c.glyphs.len()).sum()),
         text_len,
+        width: chunks.iter().map(|c| c.width).sum(),
     };
     for chunk in chunks {
         let shift = all.glyphs.len() as u32;
@@ -180,15 +183,20 @@ fn build_chunk(
     options: &UnitOptions,
 ) -> Units {
     let base = range.start;
+    // Breaks only matter to a paragraph wider than the line; a chunk alone cannot tell.
+    let whole = range.start == 0 && range.end == text.len();
     let text = &text[range.clone()];
+    let mut total_width = 0usize;
     let mut shaped = Vec::new();
     if options.shape {
         shape(text, &mut shaped);
     }
     let first_marker = markers.partition_point(|&m| (m as usize) < base);
     let mut markers = markers[first_marker..].iter().peekable();
-    let mut glyphs = String::with_capacity(text.len() + text.len() / 4);
-    let mut units = Vec::with_capacity(text.len() / 2);
+    // A presentation form takes three bytes where its letter took two; units are at most one
+    // per char. Sized once, neither buffer grows while the chunk is built.
+    let mut glyphs = String::with_capacity(text.len() + text.len() / 2 + 16);
+    let mut units = Vec::with_capacity(char_count(text));
     // Char index of the next char, to look up its shaping.
     let mut char_index = 0usize;
     let mut clusters = Clusters::new(text, options.clusters);
@@ -244,16 +252,23 @@ fn build_chunk(
             unit.too_wide = true;
             unit.mirrorable = false;
         }
+        total_width += usize::from(unit.width);
         units.push(unit);
     }
-    if options.breaks {
+    if options.breaks && !(whole && total_width <= options.max_width) {
         mark_breaks(text, base, &mut units);
     }
     Units {
         units,
         glyphs,
         text_len: (base + text.len()) as u32,
+        width: total_width,
     }
+}
+
+/// How many chars `text` has: one per byte that is not a UTF-8 continuation byte.
+pub(crate) fn char_count(text: &str) -> usize {
+    text.bytes().filter(|&b| b & 0xC0 != 0x80).count()
 }
 
 /// Marks the units a line may start with. A chunk after the first starts after a space.
@@ -282,12 +297,18 @@ impl Units {
     /// Gives each unit the level of its first byte and mirrors the glyphs of right-to-left
     /// units (rule L4).
     pub fn apply_levels(&mut self, levels: &[unicode_bidi::Level]) {
-        use rayon::prelude::*;
-        self.units.par_chunks_mut(CHUNK).for_each(|units| {
+        let apply = |units: &mut [Unit]| {
             for unit in units {
                 unit.level = levels.get(unit.start as usize).map_or(0, |l| l.number());
             }
-        });
+        };
+        // Handing a short paragraph to rayon costs more than the loop.
+        if self.units.len() <= CHUNK {
+            apply(&mut self.units);
+        } else {
+            use rayon::prelude::*;
+            self.units.par_chunks_mut(CHUNK).for_each(apply);
+        }
         for unit in &mut self.units {
             if unit.mirrorable && unit.level % 2 == 1 {
                 let a = unit.glyph as usize;
@@ -425,6 +446,8 @@ impl<'a> Clusters<'a> {
         }
     }
 
+    // Called once per character: inlined, the call costs more than the work.
+    #[inline(always)]
     fn advance(&mut self) -> Option<(usize, char, CharInfo)> {
         let current = self.next;
         self.next = self.chars.next().map(|(i, c)| (i, c, self.tables.info(c)));
@@ -432,6 +455,7 @@ impl<'a> Clusters<'a> {
     }
 
     /// Appends the chars of the next cluster to `out`; returns its byte range.
+    #[inline]
     fn next_into(&mut self, out: &mut Vec<(char, CharInfo)>) -> Option<(usize, usize)> {
         let (start, c, info) = self.advance()?;
         out.push((c, info));
