@@ -192,7 +192,7 @@ fn build_chunk(
         shape(text, &mut shaped);
     }
     let first_marker = markers.partition_point(|&m| (m as usize) < base);
-    let mut markers = markers[first_marker..].iter().peekable();
+    let mut markers = &markers[first_marker..];
     // A presentation form takes three bytes where its letter took two; units are at most one
     // per char. Sized once, neither buffer grows while the chunk is built.
     let mut glyphs = String::with_capacity(text.len() + text.len() / 2 + 16);
@@ -229,7 +229,14 @@ fn build_chunk(
             unit_shaping = &shaped[char_index..char_index + chars.len()];
             char_index += chars.len();
         }
-        let marker = markers.next_if(|&&m| m as usize == base + start).is_some();
+        // Most paragraphs have no markers: one length test per unit, not a peek.
+        let marker = match markers {
+            [m, rest @ ..] if *m as usize == base + start => {
+                markers = rest;
+                true
+            }
+            _ => false,
+        };
         let glyph_start = glyphs.len();
         let shown = push_glyph(&chars, unit_shaping, options.strip_marks, &mut glyphs);
         let mut unit = Unit {
@@ -454,8 +461,9 @@ impl<'a> Clusters<'a> {
         current
     }
 
-    /// Appends the chars of the next cluster to `out`; returns its byte range.
-    #[inline]
+    /// Appends the chars of the next cluster to `out`; returns its byte range. Inlined into
+    /// the unit loop, which calls it once per cluster.
+    #[inline(always)]
     fn next_into(&mut self, out: &mut Vec<(char, CharInfo)>) -> Option<(usize, usize)> {
         let (start, c, info) = self.advance()?;
         out.push((c, info));
