@@ -208,7 +208,7 @@ pub fn layout(text: &str, base: BaseDirection, width: usize, options: &LayoutOpt
     // Rows are cut by width alone, so wrapping needs no levels.
     let make_units = || {
         let built = units::build(ptext, &prepared.markers, &unit_options);
-        let ranges = wrap::wrap(&built.units, width);
+        let ranges = wrap::wrap(&built.units, built.width, width);
         (built, ranges)
     };
     // Levels and units do not depend on each other: on a long paragraph each takes a core.
@@ -265,29 +265,32 @@ struct Filling<'a> {
 /// Rows handed to one task when filling a long paragraph's rows in parallel.
 const ROWS_PER_TASK: usize = 256;
 
-/// The cells of every row (`ranges` of units), in visual order, and the rows. Each row's
-/// cells are counted first, so that groups of rows fill their own part of one buffer in
-/// parallel.
+/// The cells of every row (`ranges` of units), in visual order, and the rows. A short
+/// paragraph's cells are pushed as they come; a long paragraph's rows are counted first, so
+/// that groups of rows fill their own part of one buffer in parallel.
 fn fill(f: &Filling<'_>, ranges: &[Range<usize>]) -> (Vec<Cell>, Vec<RowData>) {
-    let mut rows = Vec::with_capacity(ranges.len());
+    let empty = RowData {
+        cells: (0, 0),
+        width: 0,
+        source: (0, 0),
+    };
+    let mut rows = vec![empty; ranges.len()];
+    if ranges.len() <= ROWS_PER_TASK {
+        let capacity = ranges.last().map_or(0, |r| r.end) - ranges.first().map_or(0, |r| r.start);
+        let mut cells = Vec::with_capacity(capacity);
+        fill_rows(f, ranges, &mut rows, &mut cells);
+        return (cells, rows);
+    }
     let mut total = 0u32;
-    for r in ranges {
+    for (row, r) in rows.iter_mut().zip(ranges) {
         let n = f.units.units[r.clone()]
             .iter()
             .filter(|u| u.class.is_visible())
             .count() as u32;
-        rows.push(RowData {
-            cells: (total, total + n),
-            width: 0,
-            source: (0, 0),
-        });
+        row.cells = (total, total + n);
         total += n;
     }
     let mut cells = vec![Cell::EMPTY; total as usize];
-    if ranges.len() <= ROWS_PER_TASK {
-        fill_rows(f, ranges, &mut rows, &mut cells);
-        return (cells, rows);
-    }
     let mut slices = Vec::with_capacity(ranges.len() / ROWS_PER_TASK + 1);
     let mut rest: &mut [Cell] = &mut cells;
     for group in rows.chunks(ROWS_PER_TASK) {
@@ -300,46 +303,84 @@ fn fill(f: &Filling<'_>, ranges: &[Range<usize>]) -> (Vec<Cell>, Vec<RowData>) {
     rows.par_chunks_mut(ROWS_PER_TASK)
         .zip(ranges.par_chunks(ROWS_PER_TASK))
         .zip(slices)
-        .for_each(|((rows, ranges), cells)| fill_rows(f, ranges, rows, cells));
+        .for_each(|((rows, ranges), cells)| {
+            let base = rows.first().map_or(0, |r| r.cells.0);
+            fill_rows(f, ranges, rows, &mut InPlace { cells, base, at: 0 });
+        });
     (cells, rows)
 }
 
-/// Fills `rows` (whose cell ranges are already set) and their `cells`, which start at the
-/// first row's first cell.
-fn fill_rows(f: &Filling<'_>, ranges: &[Range<usize>], rows: &mut [RowData], cells: &mut [Cell]) {
-    let base = rows.first().map_or(0, |r| r.cells.0);
+/// Where `fill_rows` puts cells: appended to a buffer, or written in place.
+trait Cells {
+    /// Index (in the whole layout) of the next cell.
+    fn next_index(&self) -> u32;
+    fn put(&mut self, cell: Cell);
+}
+
+impl Cells for Vec<Cell> {
+    fn next_index(&self) -> u32 {
+        self.len() as u32
+    }
+
+    fn put(&mut self, cell: Cell) {
+        self.push(cell);
+    }
+}
+
+/// A group of rows' part of the cell buffer, which starts at cell `base` of the layout.
+struct InPlace<'a> {
+    cells: &'a mut [Cell],
+    base: u32,
+    at: usize,
+}
+
+impl Cells for InPlace<'_> {
+    fn next_index(&self) -> u32 {
+        self.base + self.at as u32
+    }
+
+    fn put(&mut self, cell: Cell) {
+        if let Some(slot) = self.cells.get_mut(self.at) {
+            *slot = cell;
+        }
+        self.at += 1;
+    }
+}
+
+/// Fills `rows` and puts their cells.
+fn fill_rows(
+    f: &Filling<'_>,
+    ranges: &[Range<usize>],
+    rows: &mut [RowData],
+    cells: &mut impl Cells,
+) {
     let (mut order, mut levels) = (Vec::new(), Vec::new());
+    let units = &f.units.units;
     for (row, range) in rows.iter_mut().zip(ranges) {
         order.clear();
         if f.reorder {
-            reorder::visual_order(
-                &f.units.units,
-                range.clone(),
-                f.para_level,
-                &mut order,
-                &mut levels,
-            );
+            reorder::visual_order(units, range.clone(), f.para_level, &mut order, &mut levels);
         } else {
             order.extend(range.clone());
         }
-        let mut at = (row.cells.0 - base) as usize;
+        let first = cells.next_index();
         for &k in &order {
-            let unit = &f.units.units[k];
+            let unit = &units[k];
             if !unit.class.is_visible() {
                 continue;
             }
             let source = f.map.range(unit.start..f.units.end(k));
             row.width += u32::from(unit.width);
-            cells[at] = Cell {
+            cells.put(Cell {
                 glyph: (unit.glyph, unit.glyph + u32::from(unit.glyph_len)),
                 source: (source.start, source.end),
                 width: u16::from(unit.width),
                 level: unit.level,
                 flags: (u8::from(unit.marker) * MARKER) | (u8::from(unit.too_wide) * TOO_WIDE),
-            };
-            at += 1;
+            });
         }
-        if let Some(first) = f.units.units.get(range.start)
+        row.cells = (first, cells.next_index());
+        if let Some(first) = units.get(range.start)
             && !range.is_empty()
         {
             let source = f.map.range(first.start..f.units.end(range.end - 1));

@@ -14,6 +14,7 @@
 //! one in the right bidi mode. [`LayoutCache`] keeps layouts per paragraph and width.
 
 pub mod cache;
+mod clusters;
 mod forms;
 mod layout;
 mod prepare;

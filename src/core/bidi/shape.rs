@@ -62,11 +62,11 @@ pub fn shape(text: &str, out: &mut Vec<Shaped>) {
     // Every character that joins or has forms is at U+0600 or above, and only those have a
     // UTF-8 lead byte of 0xD8 or more: text without such a byte is all `Keep`.
     if !text.bytes().any(|b| b >= 0xD8) {
-        // One char per byte that is not a UTF-8 continuation byte (0b10xx_xxxx).
-        let chars = text.bytes().filter(|&b| b & 0xC0 != 0x80).count();
-        out.resize(chars, Shaped::Keep);
+        out.resize(super::units::char_count(text), Shaped::Keep);
         return;
     }
+    // One entry per char: sized once rather than grown while pushing.
+    out.reserve(super::units::char_count(text));
     // The joining type of the last non-transparent character, seen by the next one.
     let mut prev = JoiningType::NonJoining;
     let mut pending: Option<Pending> = None;

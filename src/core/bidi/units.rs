@@ -9,6 +9,7 @@
 
 use unicode_bidi::BidiClass;
 
+use super::clusters::Clusters;
 use super::props::{self, CharInfo};
 use super::shape::{Shaped, shape};
 use crate::core::text::is_arabic_mark;
@@ -96,6 +97,8 @@ pub(crate) struct Units {
     pub glyphs: String,
     /// Length of the text, where the last unit ends.
     pub text_len: u32,
+    /// Columns all the units take, summed while building so wrapping need not.
+    pub width: usize,
 }
 
 impl Units {
@@ -133,6 +136,7 @@ pub(crate) fn build(text: &str, markers: &[u32], options: &UnitOptions) -> Units
         units: Vec::with_capacity(chunks.iter().map(|c| c.units.len()).sum()),
         glyphs: String::with_capacity(chunks.iter().map(|c| c.glyphs.len()).sum()),
         text_len,
+        width: chunks.iter().map(|c| c.width).sum(),
     };
     for chunk in chunks {
         let shift = all.glyphs.len() as u32;
@@ -180,15 +184,20 @@ fn build_chunk(
     options: &UnitOptions,
 ) -> Units {
     let base = range.start;
+    // Breaks only matter to a paragraph wider than the line; a chunk alone cannot tell.
+    let whole = range.start == 0 && range.end == text.len();
     let text = &text[range.clone()];
+    let mut total_width = 0usize;
     let mut shaped = Vec::new();
     if options.shape {
         shape(text, &mut shaped);
     }
     let first_marker = markers.partition_point(|&m| (m as usize) < base);
-    let mut markers = markers[first_marker..].iter().peekable();
-    let mut glyphs = String::with_capacity(text.len() + text.len() / 4);
-    let mut units = Vec::with_capacity(text.len() / 2);
+    let mut markers = &markers[first_marker..];
+    // A presentation form takes three bytes where its letter took two; units are at most one
+    // per char. Sized once, neither buffer grows while the chunk is built.
+    let mut glyphs = String::with_capacity(text.len() + text.len() / 2 + 16);
+    let mut units = Vec::with_capacity(char_count(text));
     // Char index of the next char, to look up its shaping.
     let mut char_index = 0usize;
     let mut clusters = Clusters::new(text, options.clusters);
@@ -221,7 +230,14 @@ fn build_chunk(
             unit_shaping = &shaped[char_index..char_index + chars.len()];
             char_index += chars.len();
         }
-        let marker = markers.next_if(|&&m| m as usize == base + start).is_some();
+        // Most paragraphs have no markers: one length test per unit, not a peek.
+        let marker = match markers {
+            [m, rest @ ..] if *m as usize == base + start => {
+                markers = rest;
+                true
+            }
+            _ => false,
+        };
         let glyph_start = glyphs.len();
         let shown = push_glyph(&chars, unit_shaping, options.strip_marks, &mut glyphs);
         let mut unit = Unit {
@@ -244,16 +260,23 @@ fn build_chunk(
             unit.too_wide = true;
             unit.mirrorable = false;
         }
+        total_width += usize::from(unit.width);
         units.push(unit);
     }
-    if options.breaks {
+    if options.breaks && !(whole && total_width <= options.max_width) {
         mark_breaks(text, base, &mut units);
     }
     Units {
         units,
         glyphs,
         text_len: (base + text.len()) as u32,
+        width: total_width,
     }
+}
+
+/// How many chars `text` has: one per byte that is not a UTF-8 continuation byte.
+pub(crate) fn char_count(text: &str) -> usize {
+    text.bytes().filter(|&b| b & 0xC0 != 0x80).count()
 }
 
 /// Marks the units a line may start with. A chunk after the first starts after a space.
@@ -282,12 +305,18 @@ impl Units {
     /// Gives each unit the level of its first byte and mirrors the glyphs of right-to-left
     /// units (rule L4).
     pub fn apply_levels(&mut self, levels: &[unicode_bidi::Level]) {
-        use rayon::prelude::*;
-        self.units.par_chunks_mut(CHUNK).for_each(|units| {
+        let apply = |units: &mut [Unit]| {
             for unit in units {
                 unit.level = levels.get(unit.start as usize).map_or(0, |l| l.number());
             }
-        });
+        };
+        // Handing a short paragraph to rayon costs more than the loop.
+        if self.units.len() <= CHUNK {
+            apply(&mut self.units);
+        } else {
+            use rayon::prelude::*;
+            self.units.par_chunks_mut(CHUNK).for_each(apply);
+        }
         for unit in &mut self.units {
             if unit.mirrorable && unit.level % 2 == 1 {
                 let a = unit.glyph as usize;
@@ -402,74 +431,6 @@ fn push_glyph(
         class,
         width,
         mirrorable,
-    }
-}
-
-/// The grapheme clusters of a text (or its single chars, when clusters are off), each char
-/// decoded and looked up once.
-struct Clusters<'a> {
-    text: &'a str,
-    tables: &'static props::Tables,
-    chars: std::str::CharIndices<'a>,
-    /// The char after the last cluster, already looked up.
-    next: Option<(usize, char, CharInfo)>,
-    whole: bool,
-}
-
-impl<'a> Clusters<'a> {
-    fn new(text: &'a str, whole: bool) -> Self {
-        let tables = props::tables();
-        let mut chars = text.char_indices();
-        let next = chars.next().map(|(i, c)| (i, c, tables.info(c)));
-        Clusters {
-            text,
-            tables,
-            chars,
-            next,
-            whole,
-        }
-    }
-
-    fn advance(&mut self) -> Option<(usize, char, CharInfo)> {
-        let current = self.next;
-        self.next = self.chars.next().map(|(i, c)| (i, c, self.tables.info(c)));
-        current
-    }
-
-    /// Appends the chars of the next cluster to `out`; returns its byte range.
-    fn next_into(&mut self, out: &mut Vec<(char, CharInfo)>) -> Option<(usize, usize)> {
-        let (start, c, info) = self.advance()?;
-        out.push((c, info));
-        let mut end = start + c.len_utf8();
-        if !self.whole {
-            return Some((start, end));
-        }
-        if info.starts_cluster() {
-            // Letters and the marks on them: no need to ask unicode-segmentation.
-            loop {
-                let Some((at, next, next_info)) = self.next else {
-                    return Some((start, end));
-                };
-                if next_info.starts_cluster() {
-                    return Some((start, end));
-                }
-                if !next_info.extends() {
-                    break;
-                }
-                out.push((next, next_info));
-                end = at + next.len_utf8();
-                self.advance();
-            }
-        }
-        let cluster_end = props::cluster_end(self.text, start);
-        while end < cluster_end {
-            let Some((at, next, next_info)) = self.advance() else {
-                break;
-            };
-            out.push((next, next_info));
-            end = at + next.len_utf8();
-        }
-        Some((start, end))
     }
 }
 

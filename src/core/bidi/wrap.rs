@@ -9,10 +9,10 @@ use std::ops::Range;
 
 use super::units::{Break, Class, Unit};
 
-/// Cuts `units` (their break opportunities marked) into rows no wider than `max` cells; returns unit index ranges.
-/// Every unit is narrower than `max` (the unit builder sees to that).
-pub(crate) fn wrap(units: &[Unit], max: usize) -> Vec<Range<usize>> {
-    let total: usize = units.iter().map(|u| usize::from(u.width)).sum();
+/// Cuts `units`, `total` columns in all, into rows no wider than `max` cells; returns unit
+/// index ranges. Every unit is narrower than `max` (the unit builder sees to that), and the
+/// break opportunities are marked unless all the units fit on one row.
+pub(crate) fn wrap(units: &[Unit], total: usize, max: usize) -> Vec<Range<usize>> {
     if total <= max {
         return std::iter::once(0..units.len()).collect();
     }
