@@ -319,6 +319,7 @@ fn render(
     options: &LayoutOptions,
 ) -> Result<()> {
     let article = find_article(config, target, within)?;
+    let mut line = String::new();
     for (i, paragraph) in article.paragraphs.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -326,19 +327,15 @@ fn render(
         let direction = paragraph_direction(paragraph, article.direction);
         let laid = layout(paragraph, direction.into(), width, options);
         for row in laid.rows() {
+            line.clear();
+            line.extend(std::iter::repeat_n(' ', row.indent()));
+            for cell in row.cells() {
+                line.push_str(row.glyph(cell));
+            }
             // Trailing spaces are not printed (a last row may end in some).
-            let cells = row.cells();
-            let shown = cells
-                .iter()
-                .rposition(|c| !row.glyph(c).trim_end_matches(' ').is_empty())
-                .map_or(0, |k| k + 1);
-            if shown > 0 {
-                write!(out, "{:1$}", "", row.indent())?;
-            }
-            for cell in &cells[..shown] {
-                out.write_all(row.glyph(cell).as_bytes())?;
-            }
-            writeln!(out)?;
+            line.truncate(line.trim_end_matches(' ').len());
+            line.push('\n');
+            out.write_all(line.as_bytes())?;
         }
     }
     out.flush()?;
