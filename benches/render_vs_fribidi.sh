@@ -53,6 +53,35 @@ print(f"fastest: khabar {min(khabar['times'])*1000:.1f} ms, fribidi {min(fribidi
       f"ratio {min(khabar['times'])/min(fribidi['times']):.2f}")
 PY
 
+echo "== paired runs"
+# This machine's speed drifts from minute to minute; hyperfine runs one command's runs and
+# then the other's. Alternating the two and taking the median of the per-pair ratios cancels
+# the drift.
+python3 - "$khabar" "$para" <<'PY'
+import os, statistics, subprocess, sys, time
+khabar, para = sys.argv[1], sys.argv[2]
+a = [khabar, "render", para, "--width", "80"]
+b = ["fribidi", "--width", "80", para]
+null = open(os.devnull, "w")
+def run(cmd):
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=null, stderr=null, check=True)
+    return time.perf_counter() - start
+for _ in range(3):
+    run(a), run(b)
+ratios, ka, fb = [], [], []
+for i in range(60):
+    if i % 2:
+        y, x = run(b), run(a)
+    else:
+        x, y = run(a), run(b)
+    ka.append(x), fb.append(y), ratios.append(x / y)
+q = statistics.quantiles(ratios, n=4)
+print(f"60 pairs: khabar median {statistics.median(ka)*1000:.1f} ms, fribidi median "
+      f"{statistics.median(fb)*1000:.1f} ms; khabar/fribidi per pair: median "
+      f"{statistics.median(ratios):.2f}, quartiles {q[0]:.2f}-{q[2]:.2f}")
+PY
+
 echo "== peak memory"
 /usr/bin/time -f "khabar render: peak RSS %M KB" "$khabar" render "$para" --width 80 > /dev/null
 /usr/bin/time -f "fribidi: peak RSS %M KB" fribidi --width 80 "$para" > /dev/null
