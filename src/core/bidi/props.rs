@@ -5,7 +5,8 @@
 
 use std::sync::LazyLock;
 
-use unicode_bidi::{BidiClass, BidiDataSource};
+use unicode_bidi::data_source::BidiMatchedOpeningBracket;
+use unicode_bidi::{BidiClass, BidiDataSource, HardcodedBidiData};
 use unicode_segmentation::GraphemeCursor;
 use unicode_width::UnicodeWidthChar;
 
@@ -61,6 +62,16 @@ impl BidiDataSource for Tables {
     fn bidi_class(&self, c: char) -> BidiClass {
         self.info(c).bidi
     }
+
+    /// unicode-bidi asks this of every ON character (quotes, «», dashes) and answers by a
+    /// linear scan of all bracket pairs; only the few brackets need it.
+    fn bidi_matched_opening_bracket(&self, c: char) -> Option<BidiMatchedOpeningBracket> {
+        if self.info(c).is_bracket() {
+            HardcodedBidiData.bidi_matched_opening_bracket(c)
+        } else {
+            None
+        }
+    }
 }
 
 fn table(range: std::ops::Range<u32>) -> Vec<CharInfo> {
@@ -84,6 +95,7 @@ const INVISIBLE: u8 = 4;
 const BIDI_CONTROL: u8 = 8;
 const MIRRORED: u8 = 16;
 const CONTROL: u8 = 32;
+const BRACKET: u8 = 64;
 
 impl CharInfo {
     fn of(c: char) -> CharInfo {
@@ -103,7 +115,12 @@ impl CharInfo {
             } else {
                 0
             }
-            | if c.is_control() { CONTROL } else { 0 };
+            | if c.is_control() { CONTROL } else { 0 }
+            | if HardcodedBidiData.bidi_matched_opening_bracket(c).is_some() {
+                BRACKET
+            } else {
+                0
+            };
         CharInfo {
             bidi,
             width: c.width().unwrap_or(0).min(2) as u8,
@@ -139,6 +156,11 @@ impl CharInfo {
 
     pub fn is_control(self) -> bool {
         self.flags & CONTROL != 0
+    }
+
+    /// A paired bracket (BidiBrackets.txt), which rule N0 matches.
+    fn is_bracket(self) -> bool {
+        self.flags & BRACKET != 0
     }
 }
 
@@ -233,6 +255,13 @@ mod tests {
                     "{u:X}"
                 );
                 assert_eq!(info(c), CharInfo::of(c), "{u:X}");
+                let bracket =
+                    |b: Option<BidiMatchedOpeningBracket>| b.map(|b| (b.opening, b.is_open));
+                assert_eq!(
+                    bracket(tables().bidi_matched_opening_bracket(c)),
+                    bracket(HardcodedBidiData.bidi_matched_opening_bracket(c)),
+                    "{u:X}"
+                );
                 assert_eq!(
                     usize::from(info(c).width),
                     c.width().unwrap_or(0).min(2),
