@@ -28,16 +28,6 @@ pub struct Cell {
     flags: u8,
 }
 
-impl Cell {
-    const EMPTY: Cell = Cell {
-        glyph: (0, 0),
-        source: (0, 0),
-        width: 0,
-        level: 0,
-        flags: 0,
-    };
-}
-
 const MARKER: u8 = 1;
 const TOO_WIDE: u8 = 2;
 
@@ -71,6 +61,8 @@ impl Cell {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct RowData {
+    /// The group of cells the row's cells are in, and their range there.
+    group: u32,
     cells: (u32, u32),
     width: u32,
     source: (u32, u32),
@@ -80,7 +72,9 @@ struct RowData {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
     glyphs: String,
-    cells: Vec<Cell>,
+    /// Cells in groups of rows, as filled by parallel tasks: one buffer per group, so a long
+    /// paragraph never needs one huge allocation.
+    groups: Vec<Vec<Cell>>,
     rows: Vec<RowData>,
     width: usize,
     direction: Direction,
@@ -98,7 +92,11 @@ pub struct Row<'a> {
 impl<'a> Row<'a> {
     /// The cells, left to right.
     pub fn cells(&self) -> &'a [Cell] {
-        &self.layout.cells[self.data.cells.0 as usize..self.data.cells.1 as usize]
+        self.layout
+            .groups
+            .get(self.data.group as usize)
+            .and_then(|cells| cells.get(self.data.cells.0 as usize..self.data.cells.1 as usize))
+            .unwrap_or(&[])
     }
 
     /// What `cell` shows.
@@ -234,7 +232,7 @@ pub fn layout(text: &str, base: BaseDirection, width: usize, options: &LayoutOpt
         (BidiMode::Off, _) | (_, Direction::Ltr) => Align::Left,
         (_, Direction::Rtl) => Align::Right,
     };
-    let (cells, rows) = fill(
+    let (groups, rows) = fill(
         &Filling {
             units: &built,
             map: &prepared.map,
@@ -245,7 +243,7 @@ pub fn layout(text: &str, base: BaseDirection, width: usize, options: &LayoutOpt
     );
     Layout {
         glyphs,
-        cells,
+        groups,
         rows,
         width,
         direction,
@@ -268,110 +266,50 @@ const ROWS_PER_TASK: usize = 256;
 /// The cells of every row (`ranges` of units), in visual order, and the rows. A short
 /// paragraph's cells are pushed as they come; a long paragraph's rows are counted first, so
 /// that groups of rows fill their own part of one buffer in parallel.
-fn fill(f: &Filling<'_>, ranges: &[Range<usize>]) -> (Vec<Cell>, Vec<RowData>) {
-    let empty = RowData {
-        cells: (0, 0),
-        width: 0,
-        source: (0, 0),
-    };
-    let mut rows = vec![empty; ranges.len()];
+fn fill(f: &Filling<'_>, ranges: &[Range<usize>]) -> (Vec<Vec<Cell>>, Vec<RowData>) {
     if ranges.len() <= ROWS_PER_TASK {
-        let capacity = ranges.last().map_or(0, |r| r.end) - ranges.first().map_or(0, |r| r.start);
-        let mut cells = Vec::with_capacity(capacity);
-        fill_rows(f, ranges, &mut rows, &mut cells);
-        return (cells, rows);
-    }
-    let mut total = 0u32;
-    for (row, r) in rows.iter_mut().zip(ranges) {
-        let n = f.units.units[r.clone()]
-            .iter()
-            .filter(|u| u.class.is_visible())
-            .count() as u32;
-        row.cells = (total, total + n);
-        total += n;
-    }
-    let mut cells = vec![Cell::EMPTY; total as usize];
-    let mut slices = Vec::with_capacity(ranges.len() / ROWS_PER_TASK + 1);
-    let mut rest: &mut [Cell] = &mut cells;
-    for group in rows.chunks(ROWS_PER_TASK) {
-        let (a, b) = (group[0].cells.0, group[group.len() - 1].cells.1);
-        let (head, tail) = rest.split_at_mut((b - a) as usize);
-        slices.push(head);
-        rest = tail;
+        let (cells, rows) = fill_group(f, ranges, 0);
+        return (vec![cells], rows);
     }
     use rayon::prelude::*;
-    rows.par_chunks_mut(ROWS_PER_TASK)
-        .zip(ranges.par_chunks(ROWS_PER_TASK))
-        .zip(slices)
-        .for_each(|((rows, ranges), cells)| {
-            let base = rows.first().map_or(0, |r| r.cells.0);
-            fill_rows(f, ranges, rows, &mut InPlace { cells, base, at: 0 });
-        });
-    (cells, rows)
-}
-
-/// Where `fill_rows` puts cells: appended to a buffer, or written in place.
-trait Cells {
-    /// Index (in the whole layout) of the next cell.
-    fn next_index(&self) -> u32;
-    fn put(&mut self, cell: Cell);
-}
-
-impl Cells for Vec<Cell> {
-    fn next_index(&self) -> u32 {
-        self.len() as u32
+    let filled: Vec<(Vec<Cell>, Vec<RowData>)> = ranges
+        .par_chunks(ROWS_PER_TASK)
+        .enumerate()
+        .map(|(group, ranges)| fill_group(f, ranges, group as u32))
+        .collect();
+    let mut groups = Vec::with_capacity(filled.len());
+    let mut rows = Vec::with_capacity(ranges.len());
+    for (cells, group_rows) in filled {
+        groups.push(cells);
+        rows.extend(group_rows);
     }
-
-    fn put(&mut self, cell: Cell) {
-        self.push(cell);
-    }
+    (groups, rows)
 }
 
-/// A group of rows' part of the cell buffer, which starts at cell `base` of the layout.
-struct InPlace<'a> {
-    cells: &'a mut [Cell],
-    base: u32,
-    at: usize,
-}
-
-impl Cells for InPlace<'_> {
-    fn next_index(&self) -> u32 {
-        self.base + self.at as u32
-    }
-
-    fn put(&mut self, cell: Cell) {
-        if let Some(slot) = self.cells.get_mut(self.at) {
-            *slot = cell;
-        }
-        self.at += 1;
-    }
-}
-
-/// Fills `rows` and puts their cells.
-fn fill_rows(
-    f: &Filling<'_>,
-    ranges: &[Range<usize>],
-    rows: &mut [RowData],
-    cells: &mut impl Cells,
-) {
-    let (mut order, mut levels) = (Vec::new(), Vec::new());
+/// The rows `ranges` (of units) and their cells, in visual order, as group `group`.
+fn fill_group(f: &Filling<'_>, ranges: &[Range<usize>], group: u32) -> (Vec<Cell>, Vec<RowData>) {
     let units = &f.units.units;
-    for (row, range) in rows.iter_mut().zip(ranges) {
+    let span = ranges.last().map_or(0, |r| r.end) - ranges.first().map_or(0, |r| r.start);
+    let mut cells = Vec::with_capacity(span);
+    let mut rows = Vec::with_capacity(ranges.len());
+    let (mut order, mut levels) = (Vec::new(), Vec::new());
+    for range in ranges {
         order.clear();
         if f.reorder {
             reorder::visual_order(units, range.clone(), f.para_level, &mut order, &mut levels);
         } else {
             order.extend(range.clone());
         }
-        let first = cells.next_index();
+        let first = cells.len() as u32;
+        let mut width = 0;
         for &k in &order {
             let unit = &units[k];
             if !unit.class.is_visible() {
                 continue;
             }
             let source = f.map.range(unit.start..f.units.end(k));
-            row.width += u32::from(unit.width);
-            cells.put(Cell {
+            width += u32::from(unit.width);
+            cells.push(Cell {
                 glyph: (unit.glyph, unit.glyph + u32::from(unit.glyph_len)),
                 source: (source.start, source.end),
                 width: u16::from(unit.width),
@@ -379,14 +317,21 @@ fn fill_rows(
                 flags: (u8::from(unit.marker) * MARKER) | (u8::from(unit.too_wide) * TOO_WIDE),
             });
         }
-        row.cells = (first, cells.next_index());
-        if let Some(first) = units.get(range.start)
-            && !range.is_empty()
-        {
-            let source = f.map.range(first.start..f.units.end(range.end - 1));
-            row.source = (source.start, source.end);
-        }
+        let source = match units.get(range.start) {
+            Some(first) if !range.is_empty() => {
+                let source = f.map.range(first.start..f.units.end(range.end - 1));
+                (source.start, source.end)
+            }
+            _ => (0, 0),
+        };
+        rows.push(RowData {
+            group,
+            cells: (first, cells.len() as u32),
+            width,
+            source,
+        });
     }
+    (cells, rows)
 }
 
 /// Lays out many paragraphs (an article's body) at one width, in parallel.

@@ -340,6 +340,18 @@ struct Shown {
     mirrorable: bool,
 }
 
+/// How a cluster starting with `c` takes part in L1 and wrapping.
+fn class_of(c: char, info: CharInfo) -> Class {
+    match (c, info.bidi) {
+        ('\u{2066}'..='\u{2069}', _) => Class::Isolate,
+        ('\u{061C}' | '\u{200E}' | '\u{200F}', _) => Class::Mark,
+        (_, BidiClass::S | BidiClass::B) => Class::Separator,
+        (_, BidiClass::WS) => Class::Space,
+        _ if info.is_invisible() => Class::Ignored,
+        _ => Class::Other,
+    }
+}
+
 /// Writes the glyph of one cluster.
 fn push_glyph(
     cluster: &[(char, CharInfo)],
@@ -363,13 +375,8 @@ fn push_glyph(
             };
         }
         glyphs.push(c);
-        let class = match info.bidi {
-            BidiClass::S | BidiClass::B => Class::Separator,
-            BidiClass::WS => Class::Space,
-            _ => Class::Other,
-        };
         return Shown {
-            class,
+            class: class_of(c, info),
             width: usize::from(info.width),
             mirrorable: info.is_mirrored(),
         };
@@ -381,14 +388,7 @@ fn push_glyph(
     let mut mirrorable = false;
     for (k, &(c, info)) in cluster.iter().enumerate() {
         if class.is_none() {
-            class = Some(match (c, info.bidi) {
-                ('\u{2066}'..='\u{2069}', _) => Class::Isolate,
-                ('\u{061C}' | '\u{200E}' | '\u{200F}', _) => Class::Mark,
-                (_, BidiClass::S | BidiClass::B) => Class::Separator,
-                (_, BidiClass::WS) => Class::Space,
-                _ if info.is_invisible() => Class::Ignored,
-                _ => Class::Other,
-            });
+            class = Some(class_of(c, info));
         }
         if info.is_invisible() {
             // Joiners inside a cluster stay with it (emoji sequences); alone they show nothing.
@@ -408,8 +408,7 @@ fn push_glyph(
         if strip_marks && is_arabic_mark(c) {
             continue;
         }
-        // Only trusted text (conformance cases) gets here with a tab or separator.
-        // A tab or separator (trusted text only) is shown as a space.
+        // A tab or separator (trusted text only: articles have none left) is shown as a space.
         let (c, cells) = if info.is_control() {
             (' ', 1)
         } else {

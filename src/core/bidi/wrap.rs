@@ -31,6 +31,14 @@ pub(crate) fn wrap(units: &[Unit], total: usize, max: usize) -> Vec<Range<usize>
         }
         let w = usize::from(unit.width);
         if hangs(unit) || w == 0 {
+            if w == 0 && !hangs(unit) && width > max && i > start {
+                // A lone mark after whitespace that already hangs past the edge (trusted text
+                // or a stray mark): the whitespace must not stay on this row.
+                push_row(&mut rows, units, start, i);
+                start = i;
+                width = 0;
+                (after_space, inside_word) = (None, None);
+            }
             width += w;
             continue;
         }
