@@ -101,26 +101,21 @@ impl CharInfo {
     fn of(c: char) -> CharInfo {
         let bidi = unicode_bidi::bidi_class(c);
         let bidi_control = matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        let mirrored = unicode_bidi_mirroring::get_mirrored(c).is_some();
+        let flag = |on: bool, bit: u8| if on { bit } else { 0 };
         let flags = match cluster(c) {
             Cluster::Base => BASE,
             Cluster::Extend => EXTEND,
             Cluster::Unknown => 0,
-        } | if bidi == BidiClass::BN || bidi_control {
-            INVISIBLE
-        } else {
-            0
-        } | if bidi_control { BIDI_CONTROL } else { 0 }
-            | if unicode_bidi_mirroring::get_mirrored(c).is_some() {
-                MIRRORED
-            } else {
-                0
-            }
-            | if c.is_control() { CONTROL } else { 0 }
-            | if HardcodedBidiData.bidi_matched_opening_bracket(c).is_some() {
-                BRACKET
-            } else {
-                0
-            };
+        } | flag(bidi == BidiClass::BN || bidi_control, INVISIBLE)
+            | flag(bidi_control, BIDI_CONTROL)
+            | flag(mirrored, MIRRORED)
+            | flag(c.is_control(), CONTROL)
+            // Paired brackets are ON characters (and unicode-bidi asks only about those).
+            | flag(
+                bidi == BidiClass::ON && HardcodedBidiData.bidi_matched_opening_bracket(c).is_some(),
+                BRACKET,
+            );
         CharInfo {
             bidi,
             width: c.width().unwrap_or(0).min(2) as u8,
