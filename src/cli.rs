@@ -328,10 +328,7 @@ fn render(
         let laid = layout(paragraph, direction.into(), width, options);
         for row in laid.rows() {
             line.clear();
-            line.extend(std::iter::repeat_n(' ', row.indent()));
-            for cell in row.cells() {
-                line.push_str(row.glyph(cell));
-            }
+            row.push_text(true, &mut line);
             // Trailing spaces are not printed (a last row may end in some).
             line.truncate(line.trim_end_matches(' ').len());
             line.push('\n');

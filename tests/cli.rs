@@ -2,18 +2,13 @@
 //! exit codes. Each test points the config at a temporary folder so the user's own settings
 //! never leak in.
 
-use std::path::Path;
+
+mod common;
 
 use assert_cmd::Command;
+use common::khabar;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn khabar(config_dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("khabar").unwrap_or_else(|e| panic!("{e}"));
-    cmd.env("KHABAR_CONFIG", config_dir.join("config.toml"));
-    cmd.env("XDG_CACHE_HOME", config_dir.join("cache"));
-    cmd
-}
 
 fn json_of(cmd: &mut Command) -> Value {
     let out = cmd.assert().success().get_output().stdout.clone();

@@ -2,16 +2,12 @@
 
 use std::path::Path;
 
+mod common;
+
 use assert_cmd::Command;
+use common::khabar;
 use serde_json::Value;
 use unicode_width::UnicodeWidthChar;
-
-fn khabar(config_dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("khabar").unwrap_or_else(|e| panic!("{e}"));
-    cmd.env("KHABAR_CONFIG", config_dir.join("config.toml"));
-    cmd.env("XDG_CACHE_HOME", config_dir.join("cache"));
-    cmd
-}
 
 fn stdout(cmd: &mut Command) -> String {
     let out = cmd.assert().success().get_output().stdout.clone();

@@ -132,13 +132,19 @@ impl<'a> Row<'a> {
 
     /// The row as plain text: the glyphs left to right, after `indent` spaces when `pad`.
     pub fn text(&self, pad: bool) -> String {
-        let indent = if pad { self.indent() } else { 0 };
-        let mut s = String::with_capacity(indent + self.cells().len() * 3);
-        s.extend(std::iter::repeat_n(' ', indent));
-        for cell in self.cells() {
-            s.push_str(self.glyph(cell));
-        }
+        let mut s = String::new();
+        self.push_text(pad, &mut s);
         s
+    }
+
+    /// [`Row::text`] appended to `out`, for callers that reuse one buffer for many rows.
+    pub fn push_text(&self, pad: bool, out: &mut String) {
+        let indent = if pad { self.indent() } else { 0 };
+        out.reserve(indent + self.cells().len() * 3);
+        out.extend(std::iter::repeat_n(' ', indent));
+        for cell in self.cells() {
+            out.push_str(self.glyph(cell));
+        }
     }
 }
 
