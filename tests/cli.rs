@@ -2,7 +2,6 @@
 //! exit codes. Each test points the config at a temporary folder so the user's own settings
 //! never leak in.
 
-
 mod common;
 
 use assert_cmd::Command;

@@ -340,13 +340,14 @@ struct Shown {
     mirrorable: bool,
 }
 
-/// How a cluster starting with `c` takes part in L1 and wrapping.
-fn class_of(c: char, info: CharInfo) -> Class {
-    match (c, info.bidi) {
-        ('\u{2066}'..='\u{2069}', _) => Class::Isolate,
-        ('\u{061C}' | '\u{200E}' | '\u{200F}', _) => Class::Mark,
-        (_, BidiClass::S | BidiClass::B) => Class::Separator,
-        (_, BidiClass::WS) => Class::Space,
+/// How a cluster starting with a character of `info` takes part in L1 and wrapping.
+fn class_of(info: CharInfo) -> Class {
+    match info.bidi {
+        BidiClass::LRI | BidiClass::RLI | BidiClass::FSI | BidiClass::PDI => Class::Isolate,
+        BidiClass::S | BidiClass::B => Class::Separator,
+        BidiClass::WS => Class::Space,
+        // LRM, RLM and ALM are the bidi controls with a strong class.
+        BidiClass::L | BidiClass::R | BidiClass::AL if info.is_bidi_control() => Class::Mark,
         _ if info.is_invisible() => Class::Ignored,
         _ => Class::Other,
     }
@@ -376,7 +377,7 @@ fn push_glyph(
         }
         glyphs.push(c);
         return Shown {
-            class: class_of(c, info),
+            class: class_of(info),
             width: usize::from(info.width),
             mirrorable: info.is_mirrored(),
         };
@@ -388,7 +389,7 @@ fn push_glyph(
     let mut mirrorable = false;
     for (k, &(c, info)) in cluster.iter().enumerate() {
         if class.is_none() {
-            class = Some(class_of(c, info));
+            class = Some(class_of(info));
         }
         if info.is_invisible() {
             // Joiners inside a cluster stay with it (emoji sequences); alone they show nothing.
