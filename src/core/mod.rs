@@ -9,6 +9,7 @@
 pub mod article;
 pub mod bidi;
 pub mod dates;
+pub mod facts;
 pub mod library;
 pub mod load;
 pub mod sanitize;
