@@ -11,6 +11,7 @@
 //! running text), `names` (gazetteers and trigger words), `claims` (cues, claimants, stance),
 //! `compare` (the same quantity across articles); this file holds the types and `extract`.
 
+mod claims;
 pub mod folded;
 
 use serde::{Deserialize, Serialize};
