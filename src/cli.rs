@@ -1,6 +1,8 @@
 //! The command line: clap definitions and the non-interactive subcommands (`list`, `show`,
-//! `render`). Output goes to stdout; skipped files are reported on stderr, one line each, and
-//! never stop the others. Later work adds `facts`, `tags` and the reader.
+//! `render`; `facts` and `claims` live in `cli/facts.rs`). Output goes to stdout; skipped
+//! files are reported on stderr, one line each, and never stop the others.
+
+mod facts;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -64,6 +66,29 @@ pub enum Command {
         #[arg(long = "in", value_name = "PATH")]
         within: Vec<PathBuf>,
         /// Print JSON, with the body as `paragraphs`.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The facts of one article: claims with claimant and stance, quantities with what they
+    /// count and who claims them, dates, people, places and organisations.
+    Facts {
+        /// An article id (or a prefix of one) from `khabar list`, or a file.
+        #[arg(value_name = "ID|PATH")]
+        target: String,
+        /// Where to look the id up (default: the configured folders, else the demo articles).
+        #[arg(long = "in", value_name = "PATH")]
+        within: Vec<PathBuf>,
+        /// Print `{"facts": [...]}` with spans in code points of each paragraph.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare claimed counts across articles: the same thing counted by the same side, by
+    /// date, showing who claimed which value when.
+    Claims {
+        /// Files or folders (default: the configured folders, else the demo articles).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
@@ -150,6 +175,12 @@ pub fn run(cli: Cli) -> Result<i32> {
             within,
             json,
         }) => show(&mut out, &config, &target, &within, json),
+        Some(Command::Facts {
+            target,
+            within,
+            json,
+        }) => facts::facts(&mut out, &config, &target, &within, json),
+        Some(Command::Claims { paths, json }) => facts::claims(&mut out, &config, &paths, json),
         Some(Command::Render {
             target,
             within,

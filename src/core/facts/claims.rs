@@ -28,7 +28,7 @@ pub(crate) enum CueKind {
     Participle,
     /// A source phrase («وفقاً لـ», «بحسب»): its object is the claimant.
     Source,
-    /// «على الأرجح»: makes a sentence without another cue a probable claim.
+    /// «على الأرجح»: a probable claim by the speaker of the sentence.
     Hedge,
 }
 
@@ -54,16 +54,35 @@ pub(crate) struct ClaimHit {
 struct CueEntry {
     stance: Stance,
     kind: CueKind,
+    /// The line of `cues.tsv` the verb is on: inflections of one verb (and its participles)
+    /// share it, so a cue can be told apart from another verb's.
+    group: usize,
     /// Folded words after the first; a lone «ل» also matches a word glued to it («لمركز»).
     rest: Vec<String>,
 }
 
 static CUES: LazyLock<FxHashMap<String, Vec<CueEntry>>> = LazyLock::new(|| {
-    let mut map: FxHashMap<String, Vec<CueEntry>> = FxHashMap::default();
-    for line in include_str!("../../../assets/facts/cues.tsv").lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
+    let lines: Vec<(usize, &str)> = include_str!("../../../assets/facts/cues.tsv")
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        .collect();
+    // The line each verb form is on, for participles that name their verb.
+    let mut line_of: FxHashMap<String, usize> = FxHashMap::default();
+    for &(n, line) in &lines {
+        for form in line
+            .split('\t')
+            .nth(2)
+            .unwrap_or_default()
+            .split_whitespace()
+        {
+            if !form.contains(':') {
+                line_of.entry(fold_arabic(form)).or_insert(n);
+            }
         }
+    }
+    let mut map: FxHashMap<String, Vec<CueEntry>> = FxHashMap::default();
+    for (n, line) in lines {
         let mut cols = line.split('\t');
         let (Some(stance), Some(kind), Some(forms)) = (cols.next(), cols.next(), cols.next())
         else {
@@ -85,11 +104,14 @@ static CUES: LazyLock<FxHashMap<String, Vec<CueEntry>>> = LazyLock::new(|| {
             _ => CueKind::Verb,
         };
         for form in forms.split_whitespace() {
+            let (form, verb) = form.split_once(':').unwrap_or((form, ""));
+            let group = line_of.get(&fold_arabic(verb)).copied().unwrap_or(n);
             let mut words = form.split('_').map(fold_arabic);
             let Some(first) = words.next() else { continue };
             let entry = CueEntry {
                 stance,
                 kind,
+                group,
                 rest: words.collect(),
             };
             map.entry(first).or_default().push(entry);
@@ -102,172 +124,63 @@ static CUES: LazyLock<FxHashMap<String, Vec<CueEntry>>> = LazyLock::new(|| {
     map
 });
 
+/// The verb a cue belongs to, as a number shared by its inflections and participles
+/// («وقالت», «قال» and «قائلة» share one): for comparing a cue found in the text with one
+/// written in dictionary form. None for a word that is no cue.
+pub(crate) fn cue_group(cue: &str) -> Option<usize> {
+    let folded = fold_arabic(cue);
+    let first = folded.split([' ', '_']).next().unwrap_or_default();
+    let candidates = [
+        Some(first),
+        first.strip_prefix('و').filter(|s| s.chars().count() >= 2),
+        first.strip_prefix('ف').filter(|s| s.chars().count() >= 3),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find_map(|w| CUES.get(w).and_then(|es| es.first()).map(|e| e.group))
+}
+
 /// Folded words that end a claimant phrase: the complementiser, prepositions, time words.
+#[rustfmt::skip]
 const BOUNDARY: &[&str] = &[
-    "ان",
-    "انه",
-    "انها",
-    "انهم",
-    "انهما",
-    "اننا",
-    "بان",
-    "بانه",
-    "بانها",
-    "بانهم",
-    "الي",
-    "عن",
-    "علي",
-    "في",
-    "من",
-    "خلال",
-    "منذ",
-    "ضد",
-    "حول",
-    "ازاء",
-    "مع",
-    "بعد",
-    "قبل",
-    "امس",
-    "اليوم",
-    "صباح",
-    "مساء",
-    "ليل",
-    "ليله",
-    "امام",
-    "عبر",
-    "يوم",
-    "لدي",
-    "حين",
-    "عند",
-    "اثر",
-    "عقب",
-    "تجاه",
-    "ما",
-    "لا",
-    "لم",
-    "لن",
-    "قد",
-    "وان",
-    "فان",
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "الجمعه",
-    "السبت",
-    "وذلك",
-    "هو",
-    "هي",
-    "كل",
-    "بين",
+    "ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم", "الي", "عن",
+    "علي", "في", "من", "خلال", "منذ", "ضد", "حول", "ازاء", "مع", "بعد", "قبل", "امس", "اليوم",
+    "صباح", "مساء", "ليل", "ليله", "امام", "عبر", "يوم", "لدي", "حين", "عند", "اثر", "عقب",
+    "تجاه", "ما", "لا", "لم", "لن", "قد", "وان", "فان", "الاحد", "الاثنين", "الثلاثاء",
+    "الاربعاء", "الخميس", "الجمعه", "السبت", "وذلك", "هو", "هي", "كل", "بين", "الاسبوع", "الشهر",
+    "العام", "السنه", "الماضي", "الجاري", "الحالي", "صباحا", "غدا", "مجددا", "رسميا", "ايضا",
 ];
 
 /// «أن» and its forms: the content of a claim starts after the first of them.
+#[rustfmt::skip]
 const COMPLEMENTISERS: &[&str] = &[
-    "ان",
-    "انه",
-    "انها",
-    "انهم",
-    "انهما",
-    "اننا",
-    "بان",
-    "بانه",
-    "بانها",
-    "بانهم",
-    "وان",
-    "فان",
+    "ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم", "وان", "فان",
 ];
 
 /// Common nouns that head a construct naming a claimant («رئيس أذربيجان», «مصادر طبية»):
 /// only after one of these may an indefinite word follow the head.
+#[rustfmt::skip]
 const CONSTRUCT_HEADS: &[&str] = &[
-    "رئيس",
-    "وزير",
-    "وزيره",
-    "مسؤول",
-    "مسؤولون",
-    "مسؤولين",
-    "مصادر",
-    "مصدر",
-    "وزاره",
-    "متحدث",
-    "ناطق",
-    "نائب",
-    "قائد",
-    "مدير",
-    "امين",
-    "سفير",
-    "مندوب",
-    "مركز",
-    "وكاله",
-    "هييه",
-    "منظمه",
-    "مجلس",
-    "جيش",
-    "قوات",
-    "بنك",
-    "شركه",
-    "حكومه",
-    "جهاز",
-    "خبراء",
-    "خبير",
-    "محللون",
-    "شهود",
-    "سكان",
-    "مكتب",
-    "دائره",
-    "مؤسسه",
-    "ادارة",
-    "اداره",
-    "مستشار",
-    "زعيم",
-    "قاده",
-    "مسؤولو",
+    "رئيس", "وزير", "وزيره", "مسؤول", "مسؤولون", "مسؤولين", "مصادر", "مصدر", "وزاره", "متحدث",
+    "ناطق", "نائب", "قائد", "مدير", "امين", "سفير", "مندوب", "مركز", "وكاله", "هييه", "منظمه",
+    "مجلس", "جيش", "قوات", "بنك", "شركه", "حكومه", "جهاز", "خبراء", "خبير", "محللون", "شهود",
+    "سكان", "مكتب", "دائره", "مؤسسه", "ادارة", "اداره", "مستشار", "زعيم", "قاده", "مسؤولو",
     "مصادر",
 ];
 
 /// Folded words that are reports, whose truth a denial rejects.
+#[rustfmt::skip]
 const REPORTS: &[&str] = &[
-    "التقارير",
-    "الانباء",
-    "المعلومات",
-    "الادعاءات",
-    "المزاعم",
-    "الاتهامات",
-    "التصريحات",
-    "الروايه",
-    "الانباء",
-    "الاخبار",
-    "تقارير",
-    "انباء",
-    "معلومات",
-    "ادعاءات",
-    "مزاعم",
-    "اخبار",
+    "التقارير", "الانباء", "المعلومات", "الادعاءات", "المزاعم", "الاتهامات", "التصريحات",
+    "الروايه", "الانباء", "الاخبار", "تقارير", "انباء", "معلومات", "ادعاءات", "مزاعم", "اخبار",
 ];
 
 /// Particles that may open a clause before its subject («لكن وزارة الدفاع … نفت»).
+#[rustfmt::skip]
 const CLAUSE_OPENERS: &[&str] = &[
-    "لكن",
-    "ولكن",
-    "بينما",
-    "فيما",
-    "كما",
-    "ثم",
-    "وقد",
-    "فقد",
-    "قد",
-    "لقد",
-    "حين",
-    "اذ",
-    "اما",
-    "بدوره",
-    "بدورها",
-    "كان",
-    "كانت",
-    "وكان",
-    "وكانت",
+    "لكن", "ولكن", "بينما", "فيما", "كما", "ثم", "وقد", "فقد", "قد", "لقد", "حين", "اذ", "اما",
+    "بدوره", "بدورها", "كان", "كانت", "وكان", "وكانت",
 ];
 
 /// The sentences of a paragraph as original byte ranges, trimmed. A full stop between digits
@@ -440,21 +353,34 @@ pub(crate) fn find_claims(f: &Folded) -> Vec<ClaimHit> {
                 None => i += 1,
             }
         }
-        let has_other = cues.iter().any(|c| c.2.kind != CueKind::Hedge);
-        let cues: Vec<_> = cues
-            .into_iter()
-            .filter(|c| c.2.kind != CueKind::Hedge || !has_other)
-            .collect();
+        let from = out.len();
         for (n, &(ci, ce, entry)) in cues.iter().enumerate() {
             let next_cue = cues.get(n + 1).map(|c| c.0);
-            claim_of(
-                &ctx,
-                &sentence,
-                first..last + 1,
-                (ci, ce, entry),
-                next_cue,
-                &mut out,
-            );
+            let words = first..last + 1;
+            claim_of(&ctx, &sentence, words, (ci, ce, entry), next_cue, &mut out);
+        }
+        // A claim's content stops where the next claim's subject starts («…، وكانت روسيا
+        // دعت …»), and the clause opener before that subject goes with it.
+        for k in from..out.len().saturating_sub(1) {
+            let next = &out[k + 1];
+            let next_start = next.claimant.as_ref().map_or(next.cue.start, |c| c.start);
+            let content = out[k].content.clone();
+            if next_start > content.start && next_start < content.end {
+                let mut kept = f.original[content.start..next_start].trim_end();
+                loop {
+                    let before = kept;
+                    kept = kept.trim_end_matches(['،', ',', ' ']);
+                    if let Some((head, last)) = kept.rsplit_once(' ')
+                        && CLAUSE_OPENERS.contains(&fold_arabic(last).as_str())
+                    {
+                        kept = head;
+                    }
+                    if kept == before {
+                        break;
+                    }
+                }
+                out[k].content.end = content.start + kept.len();
+            }
         }
     }
     out
@@ -586,27 +512,35 @@ fn subject_after(
             .map(|s| format!("ال{s}"))
             .unwrap_or(t.to_string())
     };
+    let definite = |t: &str| t.starts_with("ال") || t.starts_with("لل");
+    let head_definite = definite(ctx.text(at));
     while np_end < end && ctx.joined(np_end - 1) {
         let t = strip(ctx.text(np_end));
         // «تركيا وقوفها»: a word opening on و, or closing on a pronoun, starts the object.
         if t.starts_with('و') || t.ends_with("ها") || t.ends_with("هم") {
             break;
         }
-        let adjective = ["ي", "يه", "ون", "يون", "يين", "يه"]
+        let adjective = ["ي", "يه", "ون", "يون", "يين"]
             .iter()
             .any(|s| t.ends_with(s))
-            && !t.ends_with("ها");
-        let head_indefinite = !ctx.text(np_end - 1).starts_with("ال");
-        if t.starts_with("ال")
-            || adjective
-            || (head_indefinite
-                && np_end == at + 1
-                && CONSTRUCT_HEADS.contains(&ctx.text(at).trim_start_matches('ل')))
-        {
-            np_end += 1;
+            || (t.ends_with('ه') && !t.ends_with("ات"))
+            || super::names::nationality(&t).is_some();
+        let keep = if head_definite {
+            // «الرئاسة الروسية», «القوات المسلحة»; not «الوزارة القوات»: a definite noun
+            // takes only adjectives after it.
+            definite(&t) && adjective
         } else {
+            // A construct: «وزارة الدفاع الأذربيجانية», «مركز الإعلام الموحد», «رئيس
+            // أذربيجان» (an indefinite second word only after a known head).
+            definite(&t)
+                || (np_end == at + 1
+                    && CONSTRUCT_HEADS.contains(&ctx.text(at).trim_start_matches('ل')))
+                || (np_end == at + 1 && adjective)
+        };
+        if !keep {
             break;
         }
+        np_end += 1;
     }
     (Some(at..np_end), Some(window))
 }

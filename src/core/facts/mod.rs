@@ -12,9 +12,20 @@
 //! `compare` (the same quantity across articles); this file holds the types and `extract`.
 
 mod claims;
+pub mod compare;
+pub mod eval;
+mod extract;
 pub mod folded;
+mod names;
+mod numbers;
+mod when;
 
+pub use extract::{extract, extract_article};
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::core::dates::{Calendar, HijriDate};
 
 /// Where a fact is: a paragraph of the article body and a range of code points in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,4 +81,170 @@ pub enum Stance {
     Probable,
     /// توقّع
     Future,
+}
+
+/// A number in the text, with what it counts and who claims it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub span: Span,
+    /// The phrase as written: «نحو 200 دبابة».
+    pub text: String,
+    pub value: f64,
+    /// The number as written: «أربع», «2.5 مليار», «٦٧٫٥».
+    pub value_text: String,
+    pub approx: Approx,
+    /// What it counts, in base form: «دبابة», «طائرة مسيرة», `%`.
+    pub unit: Option<String>,
+    /// The counted noun as written: «من الدبابات».
+    pub unit_text: Option<String>,
+    pub percent: bool,
+    /// Index in [`Facts::claims`] of the claim the number belongs to.
+    pub claim: Option<usize>,
+    /// That claim's claimant (canonical).
+    pub claimant: Option<String>,
+    /// The country of the claimant: the side that says so.
+    pub side: Option<String>,
+    /// The country the number is about («خسائر قوات أذربيجان» → أذربيجان), when the sentence
+    /// names one other than the claimant's.
+    pub about: Option<String>,
+    /// A day written in the same sentence («حتى مساء أمس»): the tally is as of then.
+    pub as_of: Option<NaiveDate>,
+}
+
+/// An attributed claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The sentence the claim is in.
+    pub span: Span,
+    pub text: String,
+    /// The cue as written: «وقالت», «ووفقاً», «بحسب ما أعلن».
+    pub cue: String,
+    pub cue_span: Span,
+    /// Who makes the claim, canonical («وزارة الدفاع الأذربيجانية»); None when nobody is named.
+    pub claimant: Option<String>,
+    /// The claimant as written in this sentence (None when carried over from an earlier one).
+    pub claimant_text: Option<String>,
+    pub claimant_span: Option<Span>,
+    /// Whether the claimant was carried over from the claim before («وأضافت أن …»).
+    pub inherited: bool,
+    /// The claimant's country.
+    pub side: Option<String>,
+    pub stance: Stance,
+    /// What is claimed.
+    pub content: Span,
+    pub content_text: String,
+    /// Indices in [`Facts::quantities`] of the numbers in it.
+    pub quantities: Vec<usize>,
+    /// For a denial of reports: the index of the reports' claim it denies.
+    pub denies: Option<usize>,
+    /// For the reports' claim: the index of the denial.
+    pub denied_by: Option<usize>,
+}
+
+/// A date written in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateFact {
+    pub span: Span,
+    pub text: String,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (Gregorian, converted from Hijri).
+    pub date: String,
+    /// The calendar it was written in.
+    pub calendar: Calendar,
+    pub hijri: Option<HijriDate>,
+    /// Resolved against the publication date («أمس», «الأربعاء», a day without a year).
+    pub relative: bool,
+    /// Hijri methods disagree by a day, or a clash was resolved by a guess.
+    pub uncertain: bool,
+}
+
+/// A person, place or organisation named in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Name {
+    pub span: Span,
+    pub text: String,
+    pub kind: NameKind,
+    pub canonical: String,
+    /// The country it belongs to, when known.
+    pub country: Option<String>,
+}
+
+/// Everything extracted from one article, each list in text order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Facts {
+    pub quantities: Vec<Quantity>,
+    pub claims: Vec<Claim>,
+    pub dates: Vec<DateFact>,
+    pub names: Vec<Name>,
+}
+
+/// One fact of any kind, for lists that show them all in text order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fact<'a> {
+    Quantity(&'a Quantity),
+    Claim(&'a Claim),
+    Date(&'a DateFact),
+    Name(&'a Name),
+}
+
+impl Fact<'_> {
+    pub fn span(&self) -> Span {
+        match self {
+            Fact::Quantity(q) => q.span,
+            Fact::Claim(c) => c.span,
+            Fact::Date(d) => d.span,
+            Fact::Name(n) => n.span,
+        }
+    }
+
+    /// `quantity`, `claim`, `date`, `person`, `place` or `organization`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Fact::Quantity(_) => "quantity",
+            Fact::Claim(_) => "claim",
+            Fact::Date(_) => "date",
+            Fact::Name(n) => match n.kind {
+                NameKind::Person => "person",
+                NameKind::Place => "place",
+                NameKind::Organization => "organization",
+            },
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        match self {
+            Fact::Quantity(q) => &q.text,
+            Fact::Claim(c) => &c.text,
+            Fact::Date(d) => &d.text,
+            Fact::Name(n) => &n.text,
+        }
+    }
+}
+
+impl Facts {
+    /// Every fact in text order (paragraph, then start); a claim comes before the facts
+    /// inside its sentence.
+    pub fn all(&self) -> Vec<Fact<'_>> {
+        let mut all: Vec<Fact> = self.claims.iter().map(Fact::Claim).collect();
+        all.extend(self.quantities.iter().map(Fact::Quantity));
+        all.extend(self.dates.iter().map(Fact::Date));
+        all.extend(self.names.iter().map(Fact::Name));
+        let rank = |f: &Fact| match f {
+            Fact::Claim(_) => 0,
+            Fact::Quantity(_) => 1,
+            Fact::Date(_) => 2,
+            Fact::Name(_) => 3,
+        };
+        all.sort_by_key(|f| {
+            let s = f.span();
+            (s.paragraph, s.start, rank(f))
+        });
+        all
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.quantities.is_empty()
+            && self.claims.is_empty()
+            && self.dates.is_empty()
+            && self.names.is_empty()
+    }
 }

@@ -183,6 +183,9 @@ pub fn judge(line: &str) -> LineInfo {
         Class::Good
     } else if words >= 7 && stop_density >= 0.08 && ends_sentence
         || words >= 12 && stop_density >= 0.12
+        // «وأعلن الجيش … تدمير 12 مجموعة …»: a sentence opening on the conjunction و is news
+        // prose even with no function word in it; headlines and menu items never open so.
+        || words >= 8 && ends_sentence && first == 'و'
     {
         Class::NearGood
     } else if words < 7 {

@@ -1,0 +1,47 @@
+//! Scores `khabar facts` against the hand-written gold files: precision and recall per kind,
+//! and how often units, claimants, canonical names and stances are right. Run from the
+//! repository root:
+//!
+//!     cargo run --release --example facts_eval             # the tables
+//!     cargo run --release --example facts_eval -- --verbose  # and every mistake
+
+use std::path::Path;
+
+use khabar::core::facts::eval::{Report, evaluate_dir};
+
+fn main() -> anyhow::Result<()> {
+    let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reports = evaluate_dir(root, &root.join("tests/data/facts/gold"))?;
+    let mut seeds = Report::default();
+    let mut others = Report::default();
+    let mut all = Report::default();
+    for (article, r) in &reports {
+        let q = r.score("quantity");
+        let d = r.score("date");
+        let n = r.score("names");
+        println!(
+            "{article:<58} quantities P {:.2} R {:.2} · dates P {:.2} R {:.2} · names R {:.2}",
+            q.precision(),
+            q.recall(),
+            d.precision(),
+            d.recall(),
+            n.recall()
+        );
+        if article.starts_with("assets/demo/") {
+            seeds.add(r);
+        } else {
+            others.add(r);
+        }
+        all.add(r);
+    }
+    for (title, r) in [("seeds", &seeds), ("own articles", &others), ("all", &all)] {
+        println!("\n{title}\n{r}");
+    }
+    if verbose {
+        for m in &all.mistakes {
+            println!("{m}");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,355 @@
+//! The extraction pipeline: runs the rules (`when`, `names`, `numbers`, `claims`) over each
+//! paragraph and ties their findings together: claimant phrases become canonical names, a
+//! claim without a named claimant takes the one before it («وأضافت أن …»), «الوزارة» is the
+//! ministry last named, each quantity joins the claim of its sentence and learns which side
+//! says so and which side it is about, and byte ranges become code point spans.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::claims::{ClaimHit, find_claims};
+use super::folded::{CodePoints, Folded};
+use super::names::{NameHit, country_of, find_names, nationality};
+use super::numbers::{QuantityHit, find_quantities};
+use super::when::{DateHit, DateValue, find_text_dates};
+use super::{Claim, DateFact, Facts, Name, NameKind, Quantity, Span};
+use crate::core::article::Article;
+use crate::core::text::fold_arabic;
+
+/// How many paragraphs back a claim without a named claimant may look for one.
+const CARRY_PARAGRAPHS: usize = 2;
+
+/// Folded nouns that, alone, refer back to an institution named before («واتهمت الوزارة»).
+const ANAPHORS: &[&str] = &[
+    "الوزاره",
+    "الرئاسه",
+    "الحكومه",
+    "الوكاله",
+    "الجيش",
+    "المتحدث",
+    "الناطق",
+    "الخارجيه",
+    "المركز",
+    "الهييه",
+    "المنظمه",
+    "البيان",
+    "الشركه",
+    "البنك",
+    "المجلس",
+    "الجماعه",
+    "الحركه",
+    "الحزب",
+    "الكرملين",
+];
+
+/// The facts of an article's body (its title is not searched).
+pub fn extract_article(article: &Article) -> Facts {
+    extract(&article.paragraphs, article.date.as_ref().map(|d| d.date))
+}
+
+/// The facts of a body's paragraphs; `published` resolves relative dates («أمس»).
+pub fn extract(paragraphs: &[String], published: Option<NaiveDate>) -> Facts {
+    let mut facts = Facts::default();
+    let mut carry = Carry::default();
+    for (index, text) in paragraphs.iter().enumerate() {
+        paragraph(index, text, published, &mut facts, &mut carry);
+    }
+    facts
+}
+
+/// The last claimant seen, carried to claims that name none.
+#[derive(Default)]
+struct Carry {
+    last: Option<(usize, String, Option<String>)>,
+    /// Every claimant named so far (canonical), for «الوزارة» and the like.
+    named: Vec<String>,
+}
+
+/// One paragraph's rules, results appended to `facts`.
+fn paragraph(
+    index: usize,
+    text: &str,
+    published: Option<NaiveDate>,
+    facts: &mut Facts,
+    carry: &mut Carry,
+) {
+    let cps = CodePoints::new(text);
+    let span = |r: &Range<usize>| Span {
+        paragraph: index,
+        start: cps.at(r.start),
+        end: cps.at(r.end),
+    };
+    let folded = Folded::new(text);
+    let dates = find_text_dates(text, published);
+    let names = find_names(&folded);
+    let skip: Vec<Range<usize>> = dates.iter().map(|d| d.range.clone()).collect();
+    let quantities = find_quantities(&folded, &skip);
+    let hits = find_claims(&folded);
+
+    let claim_base = facts.claims.len();
+    for hit in &hits {
+        let (claimant, side, inherited) = resolve_claimant(index, text, hit, &names, carry);
+        facts.claims.push(Claim {
+            span: span(&hit.sentence),
+            text: text[hit.sentence.clone()].to_string(),
+            cue: text[hit.cue.clone()].to_string(),
+            cue_span: span(&hit.cue),
+            claimant,
+            claimant_text: hit.claimant.as_ref().map(|r| text[r.clone()].to_string()),
+            claimant_span: hit.claimant.as_ref().map(&span),
+            inherited,
+            side,
+            stance: hit.stance,
+            content: span(&hit.content),
+            content_text: text[hit.content.clone()].to_string(),
+            quantities: Vec::new(),
+            denies: hit.denies.map(|d| claim_base + d),
+            denied_by: None,
+        });
+    }
+    for i in claim_base..facts.claims.len() {
+        if let Some(d) = facts.claims[i].denies {
+            facts.claims[d].denied_by = Some(i);
+        }
+    }
+
+    for q in &quantities {
+        let claim = claim_of(&hits, q.range.start).map(|c| claim_base + c);
+        let (claimant, side) = claim.map_or((None, None), |c| {
+            (
+                facts.claims[c].claimant.clone(),
+                facts.claims[c].side.clone(),
+            )
+        });
+        let about = about_side(text, &hits, q, &names, side.as_deref());
+        let as_of = as_of(&dates, &hits, q, text);
+        if let Some(c) = claim {
+            facts.claims[c].quantities.push(facts.quantities.len());
+        }
+        facts.quantities.push(Quantity {
+            span: span(&q.range),
+            text: text[q.range.clone()].to_string(),
+            value: q.value,
+            value_text: q.value_text.clone(),
+            approx: q.approx,
+            unit: q.unit.clone(),
+            unit_text: q.unit_text.clone(),
+            percent: q.percent,
+            claim,
+            claimant,
+            side,
+            about,
+            as_of,
+        });
+    }
+
+    facts.dates.extend(dates.iter().map(|d| DateFact {
+        span: span(&d.range),
+        text: text[d.range.clone()].to_string(),
+        date: d.value.iso(),
+        calendar: d.calendar,
+        hijri: d.hijri,
+        relative: d.relative,
+        uncertain: d.uncertain,
+    }));
+    facts.names.extend(names.iter().map(|n| Name {
+        span: span(&n.range),
+        text: text[n.range.clone()].to_string(),
+        kind: n.kind,
+        canonical: n.canonical.clone(),
+        country: n.country.map(str::to_string),
+    }));
+}
+
+/// The claimant of a claim: (canonical, country, carried over). A name found in the claimant
+/// phrase wins (a person over an organisation over a place); a bare «الوزارة» is the last
+/// ministry named; a claim naming nobody carries the previous claimant.
+fn resolve_claimant(
+    paragraph: usize,
+    text: &str,
+    hit: &ClaimHit,
+    names: &[NameHit],
+    carry: &mut Carry,
+) -> (Option<String>, Option<String>, bool) {
+    let phrase = hit.claimant.clone();
+    if hit.reported {
+        let written = phrase.map(|r| text[r].to_string());
+        let side = written.as_deref().and_then(side_of_words);
+        return (written, side, false);
+    }
+    let Some(phrase) = phrase else {
+        return match &carry.last {
+            Some((p, name, side)) if paragraph - p <= CARRY_PARAGRAPHS => {
+                (Some(name.clone()), side.clone(), true)
+            }
+            _ => (None, None, false),
+        };
+    };
+    let window = hit.claimant_window.clone().unwrap_or(phrase.clone());
+    let area = phrase.start.min(window.start)..phrase.end.max(window.end);
+    let best = names
+        .iter()
+        .filter(|n| n.range.start < area.end && n.range.end > area.start)
+        .filter(|n| n.range.start < phrase.end || n.kind == NameKind::Person)
+        .min_by_key(|n| {
+            let rank = match n.kind {
+                NameKind::Person => 0,
+                NameKind::Organization => 1,
+                NameKind::Place => 2,
+            };
+            (rank, n.range.start)
+        });
+    let written = strip_clitic(&text[phrase.clone()]);
+    let (name, side) = match best {
+        Some(n) => {
+            let side = n
+                .country
+                .map(str::to_string)
+                .or_else(|| country_of(&n.canonical).map(str::to_string))
+                .or_else(|| side_of_words(&text[phrase.clone()]));
+            (n.canonical.clone(), side)
+        }
+        None => match anaphor(&written, carry) {
+            Some(named) => {
+                let side = country_of(&named)
+                    .map(str::to_string)
+                    .or_else(|| side_of_words(&named));
+                (named, side)
+            }
+            None => (written.clone(), side_of_words(&written)),
+        },
+    };
+    carry.last = Some((paragraph, name.clone(), side.clone()));
+    if !carry.named.contains(&name) {
+        carry.named.push(name.clone());
+    }
+    (Some(name), side, false)
+}
+
+/// «لمركز الإعلام» after «وفقاً»: the preposition is not part of the name.
+fn strip_clitic(s: &str) -> String {
+    let s = s.trim();
+    match s.strip_prefix('ل') {
+        Some(rest)
+            if !rest.starts_with('ل') && rest.chars().count() >= 3 && !s.starts_with("لا") =>
+        {
+            rest.to_string()
+        }
+        Some(rest) if rest.starts_with('ل') => format!("ا{rest}"),
+        _ => s.to_string(),
+    }
+}
+
+/// A lone generic noun («الوزارة») refers to the last claimant named that has it.
+fn anaphor(written: &str, carry: &Carry) -> Option<String> {
+    let folded = fold_arabic(written.trim_start_matches('و'));
+    if !ANAPHORS.contains(&folded.as_str()) {
+        return None;
+    }
+    let head = folded.trim_start_matches("ال");
+    carry
+        .named
+        .iter()
+        .rev()
+        .find(|n| {
+            fold_arabic(n)
+                .split(' ')
+                .any(|w| w.trim_start_matches("ال") == head)
+        })
+        .cloned()
+}
+
+/// The first country a phrase's words name or describe («الجانب الأرميني» → أرمينيا).
+fn side_of_words(s: &str) -> Option<String> {
+    s.split(|c: char| !c.is_alphanumeric() && !crate::core::text::is_mark(c))
+        .filter(|w| !w.is_empty())
+        .find_map(|w| nationality(w).or_else(|| country_of(w)))
+        .map(str::to_string)
+}
+
+/// The claim a quantity at byte `at` belongs to: the latest claim whose content holds it (a
+/// denial's reports claim comes after the denial, so the reports own their numbers), else
+/// the claim of its sentence whose cue comes last before it, else the first one after.
+fn claim_of(hits: &[ClaimHit], at: usize) -> Option<usize> {
+    let mut content = None;
+    for (i, h) in hits.iter().enumerate() {
+        if h.content.contains(&at) {
+            content = Some(i);
+        }
+    }
+    content.or_else(|| {
+        let same: Vec<usize> = (0..hits.len())
+            .filter(|&i| hits[i].sentence.contains(&at))
+            .collect();
+        same.iter()
+            .rev()
+            .find(|&&i| hits[i].cue.start <= at)
+            .or(same.first())
+            .copied()
+    })
+}
+
+/// The sentence a byte offset is in (the claims know the sentences; without a claim, the
+/// paragraph).
+fn sentence_of(text: &str, hits: &[ClaimHit], at: usize) -> Range<usize> {
+    hits.iter()
+        .map(|h| h.sentence.clone())
+        .find(|s| s.contains(&at))
+        .unwrap_or_else(|| {
+            super::claims::sentences(text)
+                .into_iter()
+                .find(|s| s.contains(&at))
+                .unwrap_or(0..text.len())
+        })
+}
+
+/// The country a quantity is about: the first country named or described after it in its
+/// sentence, else the last one before it, leaving out the claimant's own.
+fn about_side(
+    text: &str,
+    hits: &[ClaimHit],
+    q: &QuantityHit,
+    names: &[NameHit],
+    claimant_side: Option<&str>,
+) -> Option<String> {
+    let sentence = sentence_of(text, hits, q.range.start);
+    let mut mentions: Vec<(usize, String)> = names
+        .iter()
+        .filter(|n| sentence.contains(&n.range.start) && n.kind == NameKind::Place)
+        .filter_map(|n| country_of(&n.canonical).map(|c| (n.range.start, c.to_string())))
+        .collect();
+    let mut at = sentence.start;
+    for w in text[sentence.clone()].split(' ') {
+        if let Some(c) = nationality(w) {
+            mentions.push((at, c.to_string()));
+        }
+        at += w.len() + 1;
+    }
+    let claimed = hits
+        .iter()
+        .filter_map(|h| h.claimant_window.clone().or(h.claimant.clone()))
+        .collect::<Vec<_>>();
+    mentions.retain(|(p, c)| {
+        Some(c.as_str()) != claimant_side && !claimed.iter().any(|r| r.contains(p))
+    });
+    mentions.sort();
+    mentions
+        .iter()
+        .find(|(p, _)| *p >= q.range.end)
+        .or_else(|| mentions.iter().rev().find(|(p, _)| *p < q.range.start))
+        .map(|(_, c)| c.clone())
+}
+
+/// A day written in the quantity's sentence, before it («حتى مساء أمس 3754 عسكرياً»).
+fn as_of(dates: &[DateHit], hits: &[ClaimHit], q: &QuantityHit, text: &str) -> Option<NaiveDate> {
+    let sentence = sentence_of(text, hits, q.range.start);
+    dates
+        .iter()
+        .filter(|d| sentence.contains(&d.range.start) && d.range.start < q.range.start)
+        .filter_map(|d| match d.value {
+            DateValue::Day(day) => Some(day),
+            _ => None,
+        })
+        .next_back()
+}
