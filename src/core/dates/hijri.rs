@@ -3,7 +3,7 @@
 //! calendar is computed beside it and, when the two disagree, the date is flagged uncertain.
 //! Outside the Umm al-Qura table the tabular day is used and always flagged.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use icu_calendar::cal::Hijri;
 use icu_calendar::cal::hijri::{TabularAlgorithmEpoch, TabularAlgorithmLeapYears};
 use icu_calendar::{AsCalendar, Date, Iso};
@@ -35,6 +35,20 @@ fn tabular(h: HijriDate) -> Option<NaiveDate> {
     );
     let d = Date::try_new_hijri_with_calendar(h.year, h.month, h.day, cal).ok()?;
     to_naive(&d)
+}
+
+/// The Umm al-Qura Hijri date of a Gregorian day: the Hijri year a publication date falls in,
+/// for Hijri dates written without a year. None outside what `icu_calendar` can convert.
+pub(crate) fn gregorian_to_hijri(d: NaiveDate) -> Option<HijriDate> {
+    let month = u8::try_from(d.month()).ok()?;
+    let day = u8::try_from(d.day()).ok()?;
+    let iso = Date::try_new_iso(d.year(), month, day).ok()?;
+    let h = iso.to_calendar(Hijri::new_umm_al_qura());
+    Some(HijriDate {
+        year: h.year().extended_year(),
+        month: h.month().ordinal,
+        day: h.day_of_month().0,
+    })
 }
 
 /// The Gregorian day of a Hijri date (Umm al-Qura), and whether it is uncertain: the tabular
@@ -119,6 +133,16 @@ mod tests {
         let hd = h(1200, 1, 1);
         let civil = civil_by_formula(1200, 1, 1);
         assert_eq!(hijri_to_gregorian(hd), Some((civil, true)));
+    }
+
+    /// The reverse direction agrees with the announced days above.
+    #[rstest]
+    #[case(ymd(2020, 10, 1), h(1442, 2, 14))]
+    #[case(ymd(2020, 4, 24), h(1441, 9, 1))]
+    #[case(ymd(2020, 8, 20), h(1442, 1, 1))]
+    #[case(ymd(2020, 8, 19), h(1441, 12, 29))]
+    fn gregorian_to_umm_al_qura(#[case] d: NaiveDate, #[case] want: HijriDate) {
+        assert_eq!(gregorian_to_hijri(d), Some(want));
     }
 
     #[rstest]

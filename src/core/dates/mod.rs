@@ -28,6 +28,12 @@ mod time;
 pub use hijri::hijri_to_gregorian;
 pub use names::{hijri_month_from_name, month_from_name, weekday_from_name};
 
+// For the facts extractor, which reads dates without a year, ordinal days and relative words
+// with the same lexicon and the same digit scan.
+pub(crate) use cursor::has_digit;
+pub(crate) use hijri::gregorian_to_hijri;
+pub(crate) use names::{Head, Lex, lex, month_of_head};
+
 use chrono::{FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 

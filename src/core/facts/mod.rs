@@ -18,7 +18,7 @@ mod extract;
 pub mod folded;
 mod names;
 mod numbers;
-mod when;
+pub mod when;
 
 pub use extract::{extract, extract_article};
 
