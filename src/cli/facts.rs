@@ -60,6 +60,7 @@ pub fn facts_json(facts: &Facts) -> Value {
                 Fact::Quantity(q) => json!({
                     "value": q.value,
                     "value_text": q.value_text,
+                    "value_span": span_json(q.value_span),
                     "unit": q.unit,
                     "unit_text": q.unit_text,
                     "approx": q.approx,

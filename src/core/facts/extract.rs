@@ -132,6 +132,7 @@ fn paragraph(
             text: text[q.range.clone()].to_string(),
             value: q.value,
             value_text: q.value_text.clone(),
+            value_span: span(&q.number_range),
             approx: q.approx,
             unit: q.unit.clone(),
             unit_text: q.unit_text.clone(),

@@ -92,6 +92,8 @@ pub struct Quantity {
     pub value: f64,
     /// The number as written: «أربع», «2.5 مليار», «٦٧٫٥».
     pub value_text: String,
+    /// Where the number itself is, inside `span`.
+    pub value_span: Span,
     pub approx: Approx,
     /// What it counts, in base form: «دبابة», «طائرة مسيرة», `%`.
     pub unit: Option<String>,
