@@ -16,7 +16,7 @@ pub mod compare;
 pub mod eval;
 mod extract;
 pub mod folded;
-mod names;
+pub mod names;
 mod numbers;
 pub mod when;
 
