@@ -335,14 +335,9 @@ fn one_day(cur: &Cur<'_, '_>, i: usize) -> Option<(Atom, usize)> {
         {
             return None;
         }
-        // «3 صفر» is also a score.
-        if month
-            == (MonthRef::Named {
-                month: 2,
-                hijri: true,
-            })
-            && !day_cue_ok(cur, i)
-        {
+        // «3 صفر» is also a score, «رمضان» and «رجب» are also names: a Hijri day without a
+        // year needs a date cue before it.
+        if matches!(month, MonthRef::Named { hijri: true, .. }) && !day_cue_ok(cur, i) {
             return None;
         }
     }

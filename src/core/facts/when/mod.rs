@@ -14,9 +14,9 @@
 //! sets `uncertain`.
 //!
 //! Layout: `words` (the word table and the quick test), `tokens` (words, gaps, the window a
-//! rule reads), `days` (days and months), `years`, `relative` (relative words and weekdays),
-//! `resolve` (calendar arithmetic); this file holds the types, the driver and the joining of
-//! pieces.
+//! rule reads), `days` (days, and reading month names), `months` (months of a year),
+//! `years`, `relative` (relative words and weekdays), `resolve` (calendar arithmetic); this
+//! file holds the types, the driver, and the joining of pieces into dates.
 
 mod days;
 mod months;

@@ -160,17 +160,10 @@ fn means_both(cur: &Cur<'_, '_>, i: usize) -> bool {
     if cur.s[t.start..t.end].contains('إ') {
         return false;
     }
+    // A list of dual nouns, not a suffix test: «الكرملين الاثنين» is Monday.
     let prev = cur.prev_sp(i).map(|p| &cur.toks[p]);
     let next = cur.next_sp(i);
-    if prev.is_some_and(|p| p.has(BOTH)) || next.is_some_and(|n| n.has(BOTH)) {
-        return true;
-    }
-    prev.is_some_and(|p| {
-        let b = p.base();
-        b.starts_with("ال")
-            && (b.ends_with("ين") || b.ends_with("ان"))
-            && !matches!(p.w(), Some(W::Weekday(_)))
-    })
+    prev.is_some_and(|p| p.has(BOTH)) || next.is_some_and(|n| n.has(BOTH))
 }
 
 /// A weekday name at token `i`, with the part of the day before it and المقبل / الماضي after.
