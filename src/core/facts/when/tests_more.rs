@@ -179,6 +179,15 @@ fn voweled_words() {
     );
 }
 
+/// A clitic with its vowel is left out of the date.
+#[test]
+fn voweled_clitic() {
+    assert_eq!(
+        hits("وَالخَمِيسَ وصل", Some("2020-10-08")),
+        vec![("الخَمِيسَ".to_string(), "2020-10-08".to_string())]
+    );
+}
+
 /// The folded entry point gives the same hits.
 #[test]
 fn folded_entry_point() {
