@@ -335,9 +335,10 @@ fn one_day(cur: &Cur<'_, '_>, i: usize) -> Option<(Atom, usize)> {
         {
             return None;
         }
-        // «3 صفر» is also a score, «رمضان» and «رجب» are also names: a Hijri day without a
-        // year needs a date cue before it.
-        if matches!(month, MonthRef::Named { hijri: true, .. }) && !day_cue_ok(cur, i) {
+        // Without a year, a day needs a date cue before it: after a bare noun it names an
+        // event or a place («حراك 22 فبراير», «مظاهرات 30 يونيو»); «3 صفر» is also a score,
+        // «رمضان» and «رجب» are also names.
+        if !day_cue_ok(cur, i) {
             return None;
         }
     }
