@@ -9,7 +9,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::resolve::{Shift, YearOf, gregorian_day, hijri_day, this_month};
 use super::tokens::{Cur, Gap, gap_of};
-use super::words::{CURRENT, LAST, NAMED_AFTER, NEXT, PRE_DAY, RANGE_TO, W};
+use super::words::{
+    CURRENT, DAY_PART, LAST, MONTH_START, NAMED_AFTER, NEXT, PRE_DAY, RANGE_TO, W, YAWM,
+};
 use super::{Atom, DateValue, Dated, What};
 use crate::core::dates::{Calendar, month_of_head};
 
@@ -22,6 +24,8 @@ pub(super) enum MonthRef {
     },
     /// «الشهر الجاري / الماضي / المقبل»
     This(Shift),
+    /// «الشهر نفسه»: the month of the date read before.
+    Same,
 }
 
 /// What follows a month.
@@ -73,8 +77,13 @@ pub(super) fn month_at(cur: &Cur<'_, '_>, j: usize) -> Option<(MonthRef, usize, 
             Some((MonthRef::Named { month: m, hijri }, k, end(k)))
         }
         W::TheMonth => {
-            let shift = shift_of(cur.next_sp(j)?)?;
-            Some((MonthRef::This(shift), j + 2, end(j + 2)))
+            let next = cur.next_sp(j)?;
+            let month = match shift_of(next) {
+                Some(shift) => MonthRef::This(shift),
+                None if matches!(next.base(), "نفسه" | "ذاته") => MonthRef::Same,
+                None => return None,
+            };
+            Some((month, j + 2, end(j + 2)))
         }
         _ => {
             let (m, hijri, k) = one_month(cur, j)?;
@@ -210,10 +219,32 @@ fn day_cue_ok(cur: &Cur<'_, '_>, i: usize) -> bool {
     cur.gap(p, i) != Gap::Space || t.has(PRE_DAY) || matches!(t.w(), Some(W::Weekday(_)))
 }
 
-/// The date of day `day` in `month`, with the year from the tail.
-fn dated(cur: &Cur<'_, '_>, month: MonthRef, day: u32, tail: Tail) -> Option<Dated> {
+/// Whether «منذ» stands before the date starting at token `i` (over «مطلع», «يوم» or a part
+/// of the day): «منذ 27 سبتمبر», «منذ مطلع يناير» point to the past.
+pub(super) fn since(cur: &Cur<'_, '_>, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..3 {
+        let Some(p) = cur.prev_sp(j) else {
+            return false;
+        };
+        let t = &cur.toks[p];
+        if t.base() == "منذ" {
+            return true;
+        }
+        if !t.has(MONTH_START | YAWM | DAY_PART) {
+            return false;
+        }
+        j = p;
+    }
+    false
+}
+
+/// The date of day `day` in `month`, with the year from the tail (or, with none, the nearest;
+/// the latest on or before publication after «منذ», which token `first` tells).
+fn dated(cur: &Cur<'_, '_>, first: usize, month: MonthRef, day: u32, tail: Tail) -> Option<Dated> {
     let year = match tail {
         Tail::Bad => return None,
+        Tail::None if since(cur, first) => YearOf::Shifted(Shift::Last),
         Tail::None => YearOf::Shifted(Shift::Nearest),
         Tail::Year(y) => y,
     };
@@ -224,7 +255,7 @@ fn dated(cur: &Cur<'_, '_>, month: MonthRef, day: u32, tail: Tail) -> Option<Dat
         } => {
             let (d, relative) = gregorian_day(cur.published, month, day, year)?;
             Some(Dated {
-                yearless: year == YearOf::Shifted(Shift::Nearest),
+                yearless: matches!(year, YearOf::Shifted(Shift::Nearest | Shift::Last)),
                 ..Dated::gregorian(DateValue::Day(d), relative)
             })
         }
@@ -246,6 +277,14 @@ fn dated(cur: &Cur<'_, '_>, month: MonthRef, day: u32, tail: Tail) -> Option<Dat
             let (y, m) = this_month(cur.published?, shift);
             let d = NaiveDate::from_ymd_opt(y, m, day)?;
             Some(Dated::gregorian(DateValue::Day(d), true))
+        }
+        MonthRef::Same => {
+            let (y, m, relative) = cur.context?;
+            if tail != Tail::None {
+                return None;
+            }
+            let d = NaiveDate::from_ymd_opt(y, m, day)?;
+            Some(Dated::gregorian(DateValue::Day(d), relative))
         }
     }
 }
@@ -342,7 +381,7 @@ fn one_day(cur: &Cur<'_, '_>, i: usize) -> Option<(Atom, usize)> {
             return None;
         }
     }
-    let d = dated(cur, month, day, tail)?;
+    let d = dated(cur, i, month, day, tail)?;
     Some(atom(t.start, end_of(cur, k, month_end, next), next, d))
 }
 
@@ -358,6 +397,28 @@ pub(super) fn ordinal(cur: &Cur<'_, '_>, i: usize) -> Option<(Atom, usize)> {
     // «النصف الثاني من أكتوبر», «الأسبوع الأول من نوفمبر»: not a day.
     if !day_cue_ok(cur, i) {
         return None;
+    }
+    // «فاتح يوليوز», «غرة شهر شوال»: the first, the month right after.
+    if t.w() == Some(W::FirstOf) {
+        let mut j = i + 1;
+        cur.next_sp(i)?;
+        if cur.toks[j].w() == Some(W::Min) {
+            cur.next_sp(j)?;
+            j += 1;
+        }
+        let (month, k, month_end) = month_at(cur, j)?;
+        if !matches!(month, MonthRef::Named { .. }) {
+            return None;
+        }
+        let hijri = matches!(month, MonthRef::Named { hijri: true, .. });
+        let (tail, next) = tail(cur, k, month_end, hijri);
+        let d = dated(cur, i, month, 1, tail)?;
+        return Some(atom(
+            t.word_start(),
+            end_of(cur, k, month_end, next),
+            next,
+            d,
+        ));
     }
     let after = cur.next_sp(i).and_then(|n| n.w());
     let (day, j) = match (t.w()?, after) {
@@ -376,7 +437,7 @@ pub(super) fn ordinal(cur: &Cur<'_, '_>, i: usize) -> Option<(Atom, usize)> {
     let (month, k, month_end) = month_at(cur, j + 1)?;
     let hijri = matches!(month, MonthRef::Named { hijri: true, .. });
     let (tail, next) = tail(cur, k, month_end, hijri);
-    let d = dated(cur, month, day, tail)?;
+    let d = dated(cur, i, month, day, tail)?;
     Some(atom(
         t.word_start(),
         end_of(cur, k, month_end, next),

@@ -179,11 +179,24 @@ fn pieces(
     found: &[FoundDate],
     published: Option<NaiveDate>,
 ) -> Vec<Atom> {
-    let mut out = Vec::new();
+    let mut out: Vec<Atom> = Vec::new();
     let mut fi = 0;
     let mut i = 0;
     let mut lo = 0;
     while i < toks.len() {
+        let context = out.iter().rev().find_map(|a| match a.what {
+            What::Date(Dated {
+                value: DateValue::Day(d),
+                relative,
+                ..
+            }) => Some((d.year(), d.month(), relative)),
+            What::Date(Dated {
+                value: DateValue::Month { year, month },
+                relative,
+                ..
+            }) => Some((year, month, relative)),
+            _ => None,
+        });
         if let Some(f) = found.get(fi)
             && f.start < toks[i].end
         {
@@ -204,6 +217,7 @@ fn pieces(
             lo,
             hi,
             published,
+            context,
         };
         match rule_at(&cur, i) {
             Some((atoms, next)) if next > i => {
@@ -228,12 +242,14 @@ fn rule_at(cur: &Cur<'_, '_>, i: usize) -> Option<(Vec<Atom>, usize)> {
         return years::years(cur, i);
     }
     let one = match t.w()? {
-        words::W::Ordinal(_) | words::W::Unit1 | words::W::Tens(_) => days::ordinal(cur, i),
+        words::W::Ordinal(_) | words::W::Unit1 | words::W::Tens(_) | words::W::FirstOf => {
+            days::ordinal(cur, i)
+        }
         words::W::Greg(_)
         | words::W::GregHead(_)
         | words::W::Hijri(_)
         | words::W::HijriHead(_)
-        | words::W::Shahr => months::month(cur, i),
+        | words::W::Shahr => return months::month(cur, i),
         words::W::Yesterday
         | words::W::Today
         | words::W::Tomorrow

@@ -135,8 +135,15 @@ pub(super) fn relative(cur: &Cur<'_, '_>, i: usize) -> Option<(Atom, usize)> {
         W::Today => is_today(cur, i).then(|| atom(cur, i, i + 1, What::Days(0))),
         W::Tomorrow => is_tomorrow(cur, i).then(|| atom(cur, i, i + 1, What::Days(1))),
         W::Ghad => {
-            // «بعد غد», «بعد الغد»; «يوم غد», «صباح الغد»; not «الغد» alone (a newspaper, a
-            // party, the future).
+            // «بعد غد», «بعد الغد»; «يوم غد», «صباح الغد», «غد الخميس»; not «الغد» alone (a
+            // newspaper, a party, the future).
+            if cur
+                .next_sp(i)
+                .is_some_and(|n| matches!(n.w(), Some(W::Weekday(_))))
+            {
+                // «غد الخميس»
+                return Some(atom(cur, i, i + 1, What::Days(1)));
+            }
             let p = cur.prev_sp(i)?;
             let before = &cur.toks[p];
             if before.has(BAAD) && before.clitic == 0 {

@@ -121,6 +121,22 @@ pub(super) fn named_month(published: NaiveDate, month: u32, shift: Shift) -> (i3
     (year, month)
 }
 
+/// The month a month name alone points to («في يناير»): the nearest occurrence, with the
+/// future weighted as for days (see [`FUTURE_WEIGHT`]); with `past_only` («منذ يناير») the
+/// latest on or before the publication's month.
+pub(super) fn nearest_month(published: NaiveDate, month: u32, past_only: bool) -> (i32, u32) {
+    let (y, m) = (published.year(), published.month());
+    let past = i64::from((m + 12 - month) % 12);
+    let future = i64::from((month + 12 - m) % 12);
+    if past == 0 {
+        (y, month)
+    } else if !past_only && future * FUTURE_WEIGHT < past {
+        (if month > m { y } else { y + 1 }, month)
+    } else {
+        (if month < m { y } else { y - 1 }, month)
+    }
+}
+
 /// The month of «الشهر الجاري / الماضي / المقبل».
 pub(super) fn this_month(published: NaiveDate, shift: Shift) -> (i32, u32) {
     let (y, m) = (published.year(), published.month());

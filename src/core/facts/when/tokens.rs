@@ -1,7 +1,8 @@
 //! The paragraph as the text-date rules read it: its folded words ([`Tok`], each with its
 //! original byte range and its [`words::entry`]), what lies between two words ([`Gap`]), and
 //! the window of words a rule may look at ([`Cur`]): not before the end of the last date
-//! found, not into the next date the full-date scanner found.
+//! found, not into the next date the full-date scanner found; with the publication date and
+//! the month of the last date read.
 
 use chrono::NaiveDate;
 
@@ -113,6 +114,9 @@ pub(super) struct Cur<'c, 'a> {
     pub(super) lo: usize,
     pub(super) hi: usize,
     pub(super) published: Option<NaiveDate>,
+    /// The year and month of the last date read before this window, and whether the
+    /// publication date chose them: what «الشهر نفسه» refers to.
+    pub(super) context: Option<(i32, u32, bool)>,
 }
 
 impl<'a> Cur<'_, 'a> {

@@ -45,6 +45,8 @@ pub(super) enum W {
     Tens(u8),
     /// والعشرين، والثلاثين
     AndTens(u8),
+    /// فاتح، غرة: the first day of the month named next («فاتح يوليوز», «غرة شهر شوال»).
+    FirstOf,
     /// من
     Min,
     /// شهر
@@ -92,6 +94,10 @@ pub(super) const CURRENT: Role = 1 << 14;
 pub(super) const RANGE_TO: Role = 1 << 15;
 /// بعد (in «بعد غد»)
 pub(super) const BAAD: Role = 1 << 16;
+/// Makes a month name alone a date: «في يناير», «منذ مطلع كانون الثاني», «خلال شهر جوان».
+pub(super) const MONTH_CUE: Role = 1 << 17;
+/// The start of a month, which makes a Hijri month alone a day: «منذ مطلع شعبان».
+pub(super) const MONTH_START: Role = 1 << 18;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Entry {
@@ -119,6 +125,8 @@ const MEANINGS: &[(&str, W)] = &[
     ("العاشر", W::Ordinal(10)),
     // Maghreb and Libya: «الفاتح من نوفمبر».
     ("الفاتح", W::Ordinal(1)),
+    ("فاتح", W::FirstOf),
+    ("غرة", W::FirstOf),
     ("الحادي", W::Unit1),
     ("الواحد", W::Unit1),
     ("عشر", W::Ashar),
@@ -144,7 +152,7 @@ const ROLES: &[(Role, &str)] = &[
         concat!(
             "في منذ حتى يوم قبل بعد بحلول حلول اعتبارا اعتباراً ابتداء ابتداءً من ",
             "إلى مع الموافق يوافق يصادف تصادف بتاريخ تاريخ ليلة مساء صباح ظهر فجر ",
-            "عصر ظهيرة اليوم أمس غداً غد الغد بين لغاية خلال و أو",
+            "عصر ظهيرة اليوم أمس غداً غد الغد بين لغاية غاية خلال و أو",
         ),
     ),
     (YEAR_STRONG, "عام العام سنة السنة عامي العامين سنتي السنتين"),
@@ -152,7 +160,7 @@ const ROLES: &[(Role, &str)] = &[
         YEAR_WEAK,
         concat!(
             "في منذ بين حتى مطلع نهاية بداية خلال قبل بعد أوائل أواخر منتصف أواسط ",
-            "إلى صيف شتاء خريف بحلول موسم",
+            "إلى صيف شتاء خريف بحلول موسم in by since until during before after",
         ),
     ),
     // Particles, and verbs that open the clause a fronted year dates («في 2014 ضمت روسيا …»).
@@ -164,7 +172,8 @@ const ROLES: &[(Role, &str)] = &[
             "بدأت وقع وقعت اندلع اندلعت أعلن أعلنت قرر قررت صدر صدرت أصبح أصبحت عاد ",
             "عادت فاز فازت أطلق أطلقت ضم ضمت حصل حصلت تولى انضم انضمت توفي ولد تأسس ",
             "تأسست أقر أقرت وصل وصلت نشر نشرت أصدر أصدرت بلغ بلغت سجل سجلت ارتفع ",
-            "ارتفعت تراجع تراجعت انخفض انخفضت زار زارت التقى انتهت انتهى",
+            "ارتفعت تراجع تراجعت انخفض انخفضت زار زارت التقى انتهت انتهى وحده وحدها ",
+            "فقط تقريباً أيضاً and to when but as",
         ),
     ),
     (
@@ -211,6 +220,14 @@ const ROLES: &[(Role, &str)] = &[
     (CURRENT, "الجاري الجارية الحالي الحالية"),
     (RANGE_TO, "إلى حتى"),
     (BAAD, "بعد"),
+    (
+        MONTH_CUE,
+        concat!(
+            "في منذ حتى خلال مطلع بداية نهاية أواخر أوائل منتصف أواسط شهر شهري طيلة ",
+            "طوال قبل بعد غاية مستهل",
+        ),
+    ),
+    (MONTH_START, "مطلع بداية مستهل أوائل"),
 ];
 
 /// Folded word → its meaning and roles (only the words of this file; month and weekday
@@ -281,7 +298,13 @@ pub(super) fn entry(word: &str) -> Option<(Entry, usize)> {
 const NEEDLES: &str = concat!(
     "أمس امس يوم غد لأحد لاحد ثنين ثلاثاء ربعاء خميس جمعة جمعه ",
     "سبت الأول الاول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر ",
-    "فاتح حادي عشرين عشرون ثلاثين ثلاثون ماضي مقبل قادم جاري حالي",
+    "فاتح حادي عشرين عشرون ثلاثين ثلاثون ماضي مقبل قادم جاري حالي ",
+    // Month names, for «في يناير» and «منذ مطلع شعبان» (stems, or both spellings where a
+    // short stem would be in every paragraph: آذار/اذار rather than ذار).
+    "ناير براير مارس بريل مايو يونيو يونية يوليو يولية غسطس سبتمبر كتوبر ",
+    "نوفمبر ديسمبر كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب يلول ",
+    "تشرين ماي غشت شتنبر نونبر دجنبر جانفي فيفري فريل جوان جويلية أوت اوت ",
+    "محرم صفر ربيع جماد رجب شعبان رمضان شوال لقعدة لقعده لحجة لحجه غرة غره",
 );
 
 /// A DFA: every byte of every paragraph without a digit goes through it.
