@@ -5,7 +5,7 @@
 //! «منذ مطلع شعبان». A month after a day is the day rules' (see `days`); a month alone with no
 //! cue is no date («حرب أكتوبر», «مارس الضغط»).
 
-use super::days::{MonthRef, Tail, end_of, month_at, since, tail};
+use super::month_name::{MonthRef, Tail, end_of, month_at, since, tail};
 use super::resolve::{Shift, YearOf, hijri_day, named_month, nearest_month};
 use super::tokens::{Cur, Gap};
 use super::words::{MONTH_CUE, MONTH_START, W};
