@@ -170,6 +170,9 @@ fn iso_strings(#[case] v: DateValue, #[case] iso: &str) {
 #[case("الخميس", true)]
 #[case("التاسع من أكتوبر", true)]
 #[case("الخَمِيس", true)]
+#[case("دعوات لوقف القتال وحماية المدنيين وسط تفاوت في المواقف", false)]
+#[case("في ماي", true)]
+#[case("جويلية وأوت", true)]
 fn quick_test(#[case] para: &str, #[case] may: bool) {
     assert_eq!(words::maybe_dated(para), may);
 }

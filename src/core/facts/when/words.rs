@@ -303,7 +303,7 @@ const NEEDLES: &str = concat!(
     // short stem would be in every paragraph: آذار/اذار rather than ذار).
     "ناير براير مارس بريل مايو يونيو يونية يوليو يولية غسطس سبتمبر كتوبر ",
     "نوفمبر ديسمبر كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب يلول ",
-    "تشرين ماي غشت شتنبر نونبر دجنبر جانفي فيفري فريل جوان جويلية أوت اوت ",
+    "تشرين غشت شتنبر نونبر دجنبر جانفي فيفري فريل جوان جويلية ",
     "محرم صفر ربيع جماد رجب شعبان رمضان شوال لقعدة لقعده لحجة لحجه غرة غره",
 );
 
@@ -311,9 +311,19 @@ const NEEDLES: &str = concat!(
 static NEEDLE_SCAN: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))
-        .build(NEEDLES.split_whitespace())
+        .build(needles())
         .ok()
 });
+
+/// Short month names, with the space or «و» before them: alone, «ماي» is in «حماية» and
+/// «اوت» in «تفاوت», which would let most paragraphs through.
+const SHORT_NEEDLES: &[&str] = &[" ماي", "وماي", " أوت", "وأوت", " اوت", "واوت"];
+
+fn needles() -> impl Iterator<Item = &'static str> {
+    NEEDLES
+        .split_whitespace()
+        .chain(SHORT_NEEDLES.iter().copied())
+}
 
 /// Harakat (U+064B–U+0652), the dagger alef (U+0670) or tatweel (U+0640): these can sit
 /// inside a word and hide it from the needles. Branch-free so that it vectorises (five times
@@ -364,6 +374,25 @@ mod tests {
         for word in words {
             assert!(maybe_dated(word), "{word}");
             assert!(maybe_dated(&fold_arabic(word)), "{word} folded");
+        }
+    }
+
+    /// A month name after a cue («في يناير», «منذ مطلع شعبان») gets past it too, in every
+    /// family and the common spellings.
+    #[test]
+    fn needles_cover_the_month_names() {
+        let months = concat!(
+            "يناير فبراير مارس أبريل إبريل ابريل مايو يونيو يونية يوليو يولية أغسطس اغسطس ",
+            "سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر كانون شباط آذار اذار نيسان أيار ايار حزيران ",
+            "تموز آب أيلول ايلول تشرين ماي يوليوز غشت شتنبر نونبر دجنبر جانفي فيفري أفريل ",
+            "افريل جوان جويلية أوت اوت محرم صفر ربيع جمادى رجب شعبان رمضان شوال"
+        );
+        for m in months.split_whitespace() {
+            let phrase = format!("في {m}");
+            assert!(maybe_dated(&phrase), "{phrase}");
+        }
+        for m in ["ذو القعدة", "ذي الحجة"] {
+            assert!(maybe_dated(&format!("في {m}")), "{m}");
         }
     }
 }
