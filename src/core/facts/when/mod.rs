@@ -2,9 +2,9 @@
 //! defines them: full dates (found by `dates::find_dates`, not read again here), days without
 //! a year («27 سبتمبر/أيلول», «التاسع من أكتوبر», «الخامس من رمضان»), relative days («أمس»,
 //! «مساء أمس», «اليوم», «غداً», «الخميس», «الأحد المقبل»), months of a year («شباط/ فبراير
-//! 1988», «سبتمبر الماضي») and years standing as dates («عام 1994», «بين 1992 - 1994»,
-//! «عام 1442هـ»). What leans on the publication date is resolved against it and skipped
-//! without one.
+//! 1988», «سبتمبر الماضي», «في يناير»; a Hijri month is its first day: «رمضان 1446هـ») and
+//! years standing as dates («عام 1994», «بين 1992 - 1994», «عام 1442هـ»). What leans on the
+//! publication date is resolved against it and skipped without one.
 //!
 //! Pieces next to each other are one date: «أمس الأربعاء», «اليوم الأحد 27 أيلول/ سبتمبر»,
 //! «مساء الإثنين، 12 سبتمبر/أيلول». The most precise piece gives the value (a written day over
@@ -14,11 +14,13 @@
 //! sets `uncertain`.
 //!
 //! Layout: `words` (the word table and the quick test), `tokens` (words, gaps, the window a
-//! rule reads), `days` (days and months), `years`, `relative` (relative words and weekdays),
-//! `resolve` (calendar arithmetic); this file holds the types, the driver and the joining of
-//! pieces.
+//! rule reads), `month_name` (a month as named, and what follows it), `days`, `months`,
+//! `years`, `relative` (relative words and weekdays), `join` (pieces into dates), `resolve`
+//! (calendar arithmetic); this file holds the types and the driver.
 
 mod days;
+mod join;
+mod month_name;
 mod months;
 mod relative;
 mod resolve;
@@ -32,13 +34,13 @@ mod years;
 
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Serialize, Serializer};
 
 use crate::core::dates::{Calendar, FoundDate, HijriDate, find_dates};
 use crate::core::facts::folded::Folded;
-use resolve::{Shift, nearest_weekday, weekday_day};
-use tokens::{Cur, Gap, Tok, gap_of};
+use resolve::Shift;
+use tokens::{Cur, Tok};
 
 /// The value of a date: a day, a month of a year, or a year (Gregorian).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -152,8 +154,8 @@ fn find_in(folded: &Folded<'_>, published: Option<NaiveDate>) -> Vec<DateHit> {
     let found = find_dates(s);
     let toks = tokens::tokens(folded);
     let mut atoms = pieces(s, &toks, &found, published);
-    inherit_years(s, &mut atoms);
-    join(s, &atoms, published)
+    join::inherit_years(s, &mut atoms);
+    join::join(s, &atoms, published)
 }
 
 fn found_atom(f: &FoundDate) -> Atom {
@@ -179,11 +181,24 @@ fn pieces(
     found: &[FoundDate],
     published: Option<NaiveDate>,
 ) -> Vec<Atom> {
-    let mut out = Vec::new();
+    let mut out: Vec<Atom> = Vec::new();
     let mut fi = 0;
     let mut i = 0;
     let mut lo = 0;
     while i < toks.len() {
+        let context = out.iter().rev().find_map(|a| match a.what {
+            What::Date(Dated {
+                value: DateValue::Day(d),
+                relative,
+                ..
+            }) => Some((d.year(), d.month(), relative)),
+            What::Date(Dated {
+                value: DateValue::Month { year, month },
+                relative,
+                ..
+            }) => Some((year, month, relative)),
+            _ => None,
+        });
         if let Some(f) = found.get(fi)
             && f.start < toks[i].end
         {
@@ -204,6 +219,7 @@ fn pieces(
             lo,
             hi,
             published,
+            context,
         };
         match rule_at(&cur, i) {
             Some((atoms, next)) if next > i => {
@@ -228,12 +244,14 @@ fn rule_at(cur: &Cur<'_, '_>, i: usize) -> Option<(Vec<Atom>, usize)> {
         return years::years(cur, i);
     }
     let one = match t.w()? {
-        words::W::Ordinal(_) | words::W::Unit1 | words::W::Tens(_) => days::ordinal(cur, i),
+        words::W::Ordinal(_) | words::W::Unit1 | words::W::Tens(_) | words::W::FirstOf => {
+            days::ordinal(cur, i)
+        }
         words::W::Greg(_)
         | words::W::GregHead(_)
         | words::W::Hijri(_)
         | words::W::HijriHead(_)
-        | words::W::Shahr => months::month(cur, i),
+        | words::W::Shahr => return months::month(cur, i),
         words::W::Yesterday
         | words::W::Today
         | words::W::Tomorrow
@@ -243,140 +261,4 @@ fn rule_at(cur: &Cur<'_, '_>, i: usize) -> Option<(Vec<Atom>, usize)> {
         _ => None,
     }?;
     Some((vec![one.0], one.1))
-}
-
-/// A day without a year after a written date of the same month in the same sentence takes
-/// that date's year: «حرب أكتوبر 1973 … في السادس من أكتوبر» is 6 October 1973.
-fn inherit_years(s: &str, atoms: &mut [Atom]) {
-    let mut last: Option<(i32, u32, usize)> = None;
-    for a in atoms.iter_mut() {
-        let What::Date(d) = &mut a.what else {
-            continue;
-        };
-        if let Some((year, month, end)) = last
-            && d.yearless
-            && let DateValue::Day(day) = d.value
-            && day.month() == month
-            && day.year() != year
-            && !s[end.min(a.start)..a.start].contains(['.', '!', '?', '؟', '\n'])
-            && let Some(moved) = day.with_year(year)
-        {
-            d.value = DateValue::Day(moved);
-            d.relative = false;
-            d.yearless = false;
-        }
-        if !d.relative {
-            last = match d.value {
-                DateValue::Day(day) => Some((day.year(), day.month(), a.end)),
-                DateValue::Month { year, month } => Some((year, month, a.end)),
-                DateValue::Year(_) => last,
-            };
-        }
-    }
-}
-
-/// Whether two neighbouring pieces may be one date: only spaces, or one comma or dash.
-fn joinable(s: &str, a: &Atom, b: &Atom) -> bool {
-    a.end <= b.start
-        && matches!(
-            gap_of(&s[a.end..b.start]),
-            Gap::Space | Gap::Punct(',' | '،' | '-' | '–' | '—')
-        )
-}
-
-/// Order of pieces inside one date: relative word, then weekday, then a written day.
-fn rank(w: &What) -> Option<u8> {
-    match w {
-        What::Days(_) => Some(0),
-        What::Weekday(..) => Some(1),
-        What::Date(Dated {
-            value: DateValue::Day(_),
-            ..
-        }) => Some(2),
-        _ => None,
-    }
-}
-
-/// Joins neighbouring pieces into dates and resolves them.
-fn join(s: &str, atoms: &[Atom], published: Option<NaiveDate>) -> Vec<DateHit> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < atoms.len() {
-        let mut j = i + 1;
-        if let Some(mut r) = rank(&atoms[i].what) {
-            while let Some(b) = atoms.get(j)
-                && let Some(rb) = rank(&b.what)
-                && rb > r
-                && joinable(s, &atoms[j - 1], b)
-            {
-                r = rb;
-                j += 1;
-            }
-        }
-        let group = &atoms[i..j];
-        if let Some(d) = resolve_group(group, published) {
-            let start = group[0].start;
-            let end = trim_end(s, start, group[j - i - 1].end);
-            out.push(DateHit {
-                range: start..end,
-                value: d.value,
-                calendar: d.calendar,
-                hijri: d.hijri,
-                relative: d.relative,
-                uncertain: d.uncertain,
-            });
-        }
-        i = j;
-    }
-    out
-}
-
-/// The end of a range without trailing spaces and invisible marks (kept: harakat).
-fn trim_end(s: &str, start: usize, mut end: usize) -> usize {
-    while end > start
-        && let Some(c) = s[..end].chars().next_back()
-        && (c.is_whitespace()
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{2066}'..='\u{2069}'))
-    {
-        end -= c.len_utf8();
-    }
-    end
-}
-
-fn resolve_group(group: &[Atom], published: Option<NaiveDate>) -> Option<Dated> {
-    let mut days = None;
-    let mut weekday = None;
-    let mut date = None;
-    for a in group {
-        match a.what {
-            What::Days(n) => days = Some(n),
-            What::Weekday(wd, shift) => weekday = Some((wd, shift)),
-            What::Date(d) => date = Some(d),
-            What::Nothing => return None,
-        }
-    }
-    if let Some(mut d) = date {
-        if let (DateValue::Day(day), Some((wd, _))) = (d.value, weekday)
-            && day.weekday() != wd
-        {
-            d.uncertain = true;
-        }
-        return Some(d);
-    }
-    let p = published?;
-    let (day, uncertain) = match (days, weekday) {
-        (Some(n), wd) => {
-            let day = p.checked_add_signed(TimeDelta::days(n))?;
-            match wd {
-                Some((wd, _)) if day.weekday() != wd => (nearest_weekday(day, wd), true),
-                _ => (day, false),
-            }
-        }
-        (None, Some((wd, shift))) => (weekday_day(p, wd, shift), false),
-        (None, None) => return None,
-    };
-    Some(Dated {
-        uncertain,
-        ..Dated::gregorian(DateValue::Day(day), true)
-    })
 }

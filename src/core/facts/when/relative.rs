@@ -135,8 +135,15 @@ pub(super) fn relative(cur: &Cur<'_, '_>, i: usize) -> Option<(Atom, usize)> {
         W::Today => is_today(cur, i).then(|| atom(cur, i, i + 1, What::Days(0))),
         W::Tomorrow => is_tomorrow(cur, i).then(|| atom(cur, i, i + 1, What::Days(1))),
         W::Ghad => {
-            // «بعد غد», «بعد الغد»; «يوم غد», «صباح الغد»; not «الغد» alone (a newspaper, a
-            // party, the future).
+            // «بعد غد», «بعد الغد»; «يوم غد», «صباح الغد», «غد الخميس»; not «الغد» alone (a
+            // newspaper, a party, the future).
+            if cur
+                .next_sp(i)
+                .is_some_and(|n| matches!(n.w(), Some(W::Weekday(_))))
+            {
+                // «غد الخميس»
+                return Some(atom(cur, i, i + 1, What::Days(1)));
+            }
             let p = cur.prev_sp(i)?;
             let before = &cur.toks[p];
             if before.has(BAAD) && before.clitic == 0 {
@@ -160,17 +167,10 @@ fn means_both(cur: &Cur<'_, '_>, i: usize) -> bool {
     if cur.s[t.start..t.end].contains('إ') {
         return false;
     }
+    // A list of dual nouns, not a suffix test: «الكرملين الاثنين» is Monday.
     let prev = cur.prev_sp(i).map(|p| &cur.toks[p]);
     let next = cur.next_sp(i);
-    if prev.is_some_and(|p| p.has(BOTH)) || next.is_some_and(|n| n.has(BOTH)) {
-        return true;
-    }
-    prev.is_some_and(|p| {
-        let b = p.base();
-        b.starts_with("ال")
-            && (b.ends_with("ين") || b.ends_with("ان"))
-            && !matches!(p.w(), Some(W::Weekday(_)))
-    })
+    prev.is_some_and(|p| p.has(BOTH)) || next.is_some_and(|n| n.has(BOTH))
 }
 
 /// A weekday name at token `i`, with the part of the day before it and المقبل / الماضي after.

@@ -121,6 +121,22 @@ pub(super) fn named_month(published: NaiveDate, month: u32, shift: Shift) -> (i3
     (year, month)
 }
 
+/// The month a month name alone points to («في يناير»): the nearest occurrence, with the
+/// future weighted as for days (see [`FUTURE_WEIGHT`]); with `past_only` («منذ يناير») the
+/// latest on or before the publication's month.
+pub(super) fn nearest_month(published: NaiveDate, month: u32, past_only: bool) -> (i32, u32) {
+    let (y, m) = (published.year(), published.month());
+    let past = i64::from((m + 12 - month) % 12);
+    let future = i64::from((month + 12 - m) % 12);
+    if past == 0 {
+        (y, month)
+    } else if !past_only && future * FUTURE_WEIGHT < past {
+        (if month > m { y } else { y + 1 }, month)
+    } else {
+        (if month < m { y } else { y - 1 }, month)
+    }
+}
+
 /// The month of «الشهر الجاري / الماضي / المقبل».
 pub(super) fn this_month(published: NaiveDate, shift: Shift) -> (i32, u32) {
     let (y, m) = (published.year(), published.month());
@@ -164,4 +180,78 @@ pub(super) fn hijri_year_in_gregorian(hy: i32) -> Option<i32> {
         day: 1,
     })?;
     Some(d.year())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// Publication Thursday 2020-10-08.
+    #[rstest]
+    #[case(Weekday::Thu, Shift::Nearest, "2020-10-08")]
+    #[case(Weekday::Wed, Shift::Nearest, "2020-10-07")]
+    #[case(Weekday::Fri, Shift::Nearest, "2020-10-02")]
+    #[case(Weekday::Thu, Shift::Last, "2020-10-01")]
+    #[case(Weekday::Wed, Shift::Last, "2020-10-07")]
+    #[case(Weekday::Thu, Shift::Next, "2020-10-15")]
+    #[case(Weekday::Fri, Shift::Next, "2020-10-09")]
+    fn weekdays(#[case] wd: Weekday, #[case] shift: Shift, #[case] want: &str) {
+        assert_eq!(weekday_day(d("2020-10-08"), wd, shift), d(want));
+    }
+
+    #[rstest]
+    #[case("2020-10-09", Weekday::Thu, "2020-10-08")]
+    #[case("2020-10-09", Weekday::Sat, "2020-10-10")]
+    #[case("2020-10-09", Weekday::Mon, "2020-10-12")]
+    #[case("2020-10-09", Weekday::Tue, "2020-10-06")]
+    fn nearest(#[case] from: &str, #[case] wd: Weekday, #[case] want: &str) {
+        assert_eq!(nearest_weekday(d(from), wd), d(want));
+    }
+
+    /// The year of a day without one: past preferred, a near future allowed, 29 February
+    /// only in a leap year.
+    #[rstest]
+    #[case("2020-10-09", 9, 27, "2020-09-27")]
+    #[case("2020-10-09", 11, 15, "2020-11-15")]
+    #[case("2020-10-09", 3, 5, "2020-03-05")]
+    #[case("2021-01-03", 12, 28, "2020-12-28")]
+    #[case("2021-03-01", 2, 29, "2020-02-29")]
+    fn year_of_a_day(
+        #[case] published: &str,
+        #[case] m: u32,
+        #[case] day: u32,
+        #[case] want: &str,
+    ) {
+        let got = gregorian_day(Some(d(published)), m, day, YearOf::Shifted(Shift::Nearest));
+        assert_eq!(got, Some((d(want), true)));
+    }
+
+    #[rstest]
+    #[case(9, Shift::Last, (2020, 9))]
+    #[case(10, Shift::Last, (2019, 10))]
+    #[case(1, Shift::Next, (2021, 1))]
+    #[case(11, Shift::Next, (2020, 11))]
+    #[case(10, Shift::Current, (2020, 10))]
+    fn months(#[case] m: u32, #[case] shift: Shift, #[case] want: (i32, u32)) {
+        assert_eq!(named_month(d("2020-10-08"), m, shift), want);
+    }
+
+    #[test]
+    fn month_before_january_and_after_december() {
+        assert_eq!(this_month(d("2021-01-05"), Shift::Last), (2020, 12));
+        assert_eq!(this_month(d("2020-12-05"), Shift::Next), (2021, 1));
+    }
+
+    /// 1442 AH ran from August 2020 to August 2021; most of it is in 2021.
+    #[test]
+    fn hijri_year() {
+        assert_eq!(hijri_year_in_gregorian(1442), Some(2021));
+        assert_eq!(hijri_year_in_gregorian(1441), Some(2020));
+    }
 }

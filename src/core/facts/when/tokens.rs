@@ -1,7 +1,8 @@
 //! The paragraph as the text-date rules read it: its folded words ([`Tok`], each with its
 //! original byte range and its [`words::entry`]), what lies between two words ([`Gap`]), and
 //! the window of words a rule may look at ([`Cur`]): not before the end of the last date
-//! found, not into the next date the full-date scanner found.
+//! found, not into the next date the full-date scanner found; with the publication date and
+//! the month of the last date read.
 
 use chrono::NaiveDate;
 
@@ -17,9 +18,10 @@ pub(super) struct Tok<'a> {
     pub(super) end: usize,
     /// The folded word, clitics included.
     pub(super) text: &'a str,
-    /// Bytes of clitics before the word the entry was found for (ASCII-free, so the same in
-    /// the folded and the original text when the clitic carries no marks).
+    /// Bytes of clitics before the word the entry was found for, in the folded word.
     pub(super) clitic: usize,
+    /// Where the word proper starts in the original (after its clitics and their marks).
+    word: usize,
     /// The value of a number made of digits only (no separators), and its digit count.
     pub(super) num: Option<(u32, usize)>,
     pub(super) e: Entry,
@@ -41,7 +43,7 @@ impl Tok<'_> {
 
     /// Where the word proper starts in the original (after its clitics).
     pub(super) fn word_start(&self) -> usize {
-        self.start + self.clitic
+        self.word
     }
 }
 
@@ -60,11 +62,18 @@ pub(super) fn tokens<'a>(f: &'a Folded<'_>) -> Vec<Tok<'a>> {
                 }
                 WordKind::Letters => (None, entry(text).unwrap_or_default()),
             };
+            // The first letter after the clitics; marks on a clitic stay with the clitic.
+            let word = if clitic == 0 {
+                o.start
+            } else {
+                f.to_original(w.start + clitic)
+            };
             Tok {
                 start: o.start,
                 end: o.end,
                 text,
                 clitic,
+                word,
                 num,
                 e,
             }
@@ -105,6 +114,9 @@ pub(super) struct Cur<'c, 'a> {
     pub(super) lo: usize,
     pub(super) hi: usize,
     pub(super) published: Option<NaiveDate>,
+    /// The year and month of the last date read before this window, and whether the
+    /// publication date chose them: what «الشهر نفسه» refers to.
+    pub(super) context: Option<(i32, u32, bool)>,
 }
 
 impl<'a> Cur<'_, 'a> {
