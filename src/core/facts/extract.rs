@@ -12,7 +12,7 @@ use super::claims::{ClaimHit, find_claims};
 use super::folded::{CodePoints, Folded};
 use super::names::{NameHit, country_of, find_names, nationality};
 use super::numbers::{QuantityHit, find_quantities};
-use super::when::{DateHit, DateValue, find_text_dates};
+use super::when::{DateHit, DateValue, find_text_dates_folded};
 use super::{Claim, DateFact, Facts, Name, NameKind, Quantity, Span};
 use crate::core::article::Article;
 use crate::core::text::fold_arabic;
@@ -81,7 +81,7 @@ fn paragraph(
         end: cps.at(r.end),
     };
     let folded = Folded::new(text);
-    let dates = find_text_dates(text, published);
+    let dates = find_text_dates_folded(&folded, published);
     let names = find_names(&folded);
     let skip: Vec<Range<usize>> = dates.iter().map(|d| d.range.clone()).collect();
     let quantities = find_quantities(&folded, &skip);
