@@ -152,6 +152,16 @@ const BOUNDARY: &[&str] = &[
     "العام", "السنه", "الماضي", "الجاري", "الحالي", "صباحا", "غدا", "مجددا", "رسميا", "ايضا",
 ];
 
+/// Folded adverbs that may come between a verb and its subject.
+#[rustfmt::skip]
+const ADVERBS: &[&str] = &[
+    "فيه", "فيها", "ايضا", "كذلك", "مجددا", "مرارا", "رسميا", "بدوره", "بدورها", "اليوم", "امس",
+    "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد",
+];
+
+/// Present-tense passives that introduce background, not a claim: «يُذكر أن», «يُشار إلى».
+const BACKGROUND: &[&str] = &["يذكر", "يشار", "ويذكر", "ويشار", "تذكر"];
+
 /// «أن» and its forms: the content of a claim starts after the first of them.
 #[rustfmt::skip]
 const COMPLEMENTISERS: &[&str] = &[
@@ -165,7 +175,7 @@ const CONSTRUCT_HEADS: &[&str] = &[
     "رئيس", "وزير", "وزيره", "مسؤول", "مسؤولون", "مسؤولين", "مصادر", "مصدر", "وزاره", "متحدث",
     "ناطق", "نائب", "قائد", "مدير", "امين", "سفير", "مندوب", "مركز", "وكاله", "هييه", "منظمه",
     "مجلس", "جيش", "قوات", "بنك", "شركه", "حكومه", "جهاز", "خبراء", "خبير", "محللون", "شهود",
-    "سكان", "مكتب", "دائره", "مؤسسه", "ادارة", "اداره", "مستشار", "زعيم", "قاده", "مسؤولو",
+    "سكان", "مكتب", "بيان", "تقرير", "دائره", "مؤسسه", "ادارة", "اداره", "مستشار", "زعيم", "قاده", "مسؤولو",
     "مصادر",
 ];
 
@@ -261,6 +271,10 @@ impl Ctx<'_, '_> {
             return None;
         }
         let w = self.text(i);
+        let next = self.words.get(i + 1).map(|n| &self.f.text[n.start..n.end]);
+        if BACKGROUND.contains(&w) && matches!(next, Some("ان" | "الي" | "ب")) {
+            return None;
+        }
         let stripped = w.strip_prefix('و').filter(|s| s.chars().count() >= 2);
         let fa = w.strip_prefix('ف').filter(|s| s.chars().count() >= 3);
         for (form, source_ok) in [(Some(w), true), (stripped, true), (fa, false)] {
@@ -287,16 +301,7 @@ impl Ctx<'_, '_> {
         if e.kind != CueKind::Source || self.text(last) != "ما" || next >= self.words.len() {
             return last;
         }
-        let t = self.text(next);
-        let bare = t
-            .strip_suffix("ته")
-            .or_else(|| t.strip_suffix('ه'))
-            .unwrap_or(t);
-        let verb = |w: &str| {
-            CUES.get(w)
-                .is_some_and(|es| es.iter().any(|e| e.kind == CueKind::Verb))
-        };
-        if self.joined(last) && (verb(t) || verb(bare)) {
+        if self.joined(last) && self.words[next].kind == WordKind::Letters {
             next
         } else {
             last
@@ -475,24 +480,34 @@ fn subject_after(
     at: usize,
     limit: usize,
 ) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    // Adverbs between the verb and its subject («أكدت فيه باكو», «دعت مجدداً روسيا»); a
+    // comma after them means the verb has no subject after it («نفت صباح أمس، صحة …»).
+    let mut at = at;
+    while at < limit && ADVERBS.contains(&ctx.text(at)) {
+        at += 1;
+        if at < limit && !ctx.joined(at - 1) {
+            return (None, None);
+        }
+    }
     if at >= limit {
         return (None, None);
     }
+    // The window where a claimant's name may be: up to a boundary word, 14 words at most;
+    // the noun phrase below stops earlier, at a word glued to ل.
     let mut end = at;
+    let mut np_stop = None;
     while end < limit && end - at < 14 {
         let t = ctx.text(end);
         if ctx.words[end].kind == WordKind::Number || BOUNDARY.contains(&t) {
             break;
         }
-        // «للصحفيين», «لوكالة …»: a word glued to ل ends the subject, but not right after
+        // «للصحفيين», «لوكالة …»: a word glued to ل ends the noun phrase, but not right after
         // «التابع» («التابع للحكومة الأرمينية» belongs to the name).
-        if end > at && t.starts_with('ل') && !t.starts_with("لا") {
+        if end > at && np_stop.is_none() && t.starts_with('ل') && !t.starts_with("لا") {
             let prev = ctx.text(end - 1);
-            if !matches!(
-                prev,
-                "التابع" | "التابعه" | "الموالي" | "الموالية" | "المواليه"
-            ) {
-                break;
+            if !matches!(prev, "التابع" | "التابعه" | "الموالي" | "المواليه")
+            {
+                np_stop = Some(end);
             }
         }
         end += 1;
@@ -504,6 +519,7 @@ fn subject_after(
         return (None, None);
     }
     let window = at..end;
+    let end = np_stop.unwrap_or(end);
     // The noun phrase proper: the head, then words glued to it that are definite or read as
     // adjectives (nisba endings), or an institution's «التابع لـ…».
     let mut np_end = at + 1;

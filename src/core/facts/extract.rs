@@ -192,7 +192,14 @@ fn resolve_claimant(
     let best = names
         .iter()
         .filter(|n| n.range.start < area.end && n.range.end > area.start)
-        .filter(|n| n.range.start < phrase.end || n.kind == NameKind::Person)
+        // A name in the phrase, or right after it («بيان وزارة الخارجية»), or a person
+        // anywhere in the window («قال وزير الصحة، سليم حداد»).
+        .filter(|n| {
+            let adjacent = text[phrase.end..n.range.start.max(phrase.end)]
+                .trim()
+                .is_empty();
+            n.range.start < phrase.end || adjacent || n.kind == NameKind::Person
+        })
         .min_by_key(|n| {
             let rank = match n.kind {
                 NameKind::Person => 0,
