@@ -12,6 +12,7 @@
 //! `compare` (the same quantity across articles); this file holds the types and `extract`.
 
 pub mod folded;
+pub mod numbers;
 
 use serde::{Deserialize, Serialize};
 
