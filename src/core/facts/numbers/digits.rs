@@ -140,11 +140,21 @@ fn more_after_scale(t: &Toks, n: &mut Num, scale: f64) {
     };
     if rest == "نصف" {
         n.value += scale / 2.0;
-        n.end = j + 1;
+        n.end = half_end(t, j);
         return;
     }
     if let Some((v, end)) = word_group(t, j, 'و'.len_utf8(), scale) {
         n.value += v;
         n.end = end;
     }
+}
+
+/// One past «ونصف» at word `j`, and past the scale it may repeat («مليون ونصف المليون»).
+pub(super) fn half_end(t: &Toks, j: usize) -> usize {
+    let repeated = t.joined(j + 1)
+        && matches!(
+            lexicon().def_numbers.get(t.s(j + 1)),
+            Some((_, NumWord::Scale(_)))
+        );
+    if repeated { j + 2 } else { j + 1 }
 }

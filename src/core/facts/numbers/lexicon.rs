@@ -135,7 +135,7 @@ fn number_words() -> FxHashMap<String, NumWord> {
             m.insert(fold(w), v);
         }
     };
-    put("واحد واحدة", Unit(1));
+    put("واحد واحدة واحداً واحدا", Unit(1));
     put("اثنان اثنين اثنتان اثنتين ثنتان ثنتين", Unit(2));
     put("ثلاث ثلاثة", Unit(3));
     put("أربع أربعة", Unit(4));
@@ -185,6 +185,7 @@ fn number_words() -> FxHashMap<String, NumWord> {
     put("ألفان ألفين ألفي", ScaleDual(1e3));
     put("مليونان مليونين مليوني", ScaleDual(1e6));
     put("ملياران مليارين ملياري بليونان بليونين", ScaleDual(1e9));
+    put("تريليونان تريليونين تريليوني", ScaleDual(1e12));
     put("آلاف", ScalePlural(1e3));
     put("ملايين", ScalePlural(1e6));
     put("مليارات ملايير بلايين", ScalePlural(1e9));

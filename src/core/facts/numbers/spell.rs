@@ -5,7 +5,7 @@
 //! («الأيام الأربعة») and indefinite duals (in `dual`). Whether the number is a quantity at
 //! all (years, times, designations) is decided in `guards`.
 
-use super::digits::read_digits;
+use super::digits::{half_end, read_digits};
 use super::dual::read_dual;
 use super::lexicon::{NumWord, lexicon};
 use super::tokens::{Toks, find_split, is_def};
@@ -96,9 +96,11 @@ fn read_words(t: &Toks, i: usize, pre: usize, first: NumWord) -> Option<Num> {
             }
         }
         NumWord::Unit(1) => {
-            // «واحد وعشرون» is 21; a lone واحد counts the noun before it.
+            // «واحد وعشرون» is 21; a lone واحد counts the noun before it, and «واحد من»
+            // is "one of".
             match word_group(t, i, pre, f64::INFINITY) {
                 Some((v, end)) if v > 1.0 => Some(words_num(t, i, pre, v, end)),
+                _ if t.joined(i + 1) && t.s(i + 1) == "من" => None,
                 _ => Some(Num::new(i, pre, 1.0, Kind::One)),
             }
         }
@@ -255,6 +257,12 @@ pub(super) fn word_group(t: &Toks, i: usize, pre: usize, above: f64) -> Option<(
             continue;
         }
         if !t.joined(j) {
+            break;
+        }
+        // «مليون ونصف المليون»
+        if t.s(j) == "ونصف" && group == 0.0 && last_scale.is_finite() {
+            total += last_scale / 2.0;
+            j = half_end(t, j);
             break;
         }
         // «مليار و200 مليون»: digits after a scale, with their own smaller scale.

@@ -127,3 +127,98 @@ fn hits_are_sorted_and_apart() {
         assert!(pair[0].range.end <= pair[1].range.start);
     }
 }
+
+/// Words the rules react to, to build sentences that exercise them.
+const PIECES: &[&str] = &[
+    "نحو",
+    "أكثر",
+    "من",
+    "ألف",
+    "آلاف",
+    "مليون",
+    "ونصف",
+    "المليون",
+    "و",
+    "عشرات",
+    "واحد",
+    "اثنين",
+    "طائرتين",
+    "مروحيتين",
+    "دبابة",
+    "الدبابات",
+    "عسكرياً",
+    "عام",
+    "2020",
+    "1,5",
+    "٣٫٥",
+    "١٬٢٣٤",
+    "5",
+    "12",
+    "300",
+    "-",
+    "%",
+    "٪",
+    "في",
+    "المئة",
+    "الـ",
+    "إس",
+    "تحت",
+    "الصفر",
+    "حتى",
+    "ما",
+    "يصل",
+    "إلى",
+    "الأيام",
+    "الأربعة",
+    "ثلاثة",
+    "عشر",
+    "خمسة",
+    "وعشرون",
+    "مئة",
+    "ملايير",
+    "درجتين",
+    "بين",
+    "03:53",
+    "F-16",
+    "على",
+    "الأقل",
+    "£",
+    "$",
+];
+
+proptest::proptest! {
+    /// Sentences made of the words the rules react to: the same guarantees.
+    #[test]
+    fn rule_words_give_well_formed_hits(
+        picks in proptest::collection::vec((0..PIECES.len(), 0..4usize), 0..24)
+    ) {
+        let mut text = String::new();
+        for (w, sep) in picks {
+            text.push_str(PIECES[w]);
+            text.push_str([" ", "", "، ", " - "][sep]);
+        }
+        let found = hits(&text);
+        let mut last = 0;
+        for h in &found {
+            proptest::prop_assert!(h.range.start >= last && h.range.start <= h.range.end);
+            proptest::prop_assert!(h.number_range.start >= h.range.start && h.number_range.end <= h.range.end);
+            proptest::prop_assert!(h.value.is_finite());
+            last = h.range.end;
+        }
+    }
+
+    /// Any text: no panic, hits in order, apart, on character boundaries, inside the text.
+    #[test]
+    fn any_text_gives_well_formed_hits(text in "[ \u{0600}-\u{06FF}0-9a-zA-Z%٪.,،:/ـ\u{064B}-\u{0652}-]{0,80}") {
+        let found = hits(&text);
+        let mut last = 0;
+        for h in &found {
+            proptest::prop_assert!(h.range.start >= last && h.range.start <= h.range.end);
+            proptest::prop_assert!(h.range.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(h.range.start) && text.is_char_boundary(h.range.end));
+            proptest::prop_assert!(h.number_range.start >= h.range.start && h.number_range.end <= h.range.end);
+            proptest::prop_assert!(h.value.is_finite());
+            last = h.range.end;
+        }
+    }
+}
