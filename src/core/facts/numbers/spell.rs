@@ -96,11 +96,11 @@ fn read_words(t: &Toks, i: usize, pre: usize, first: NumWord) -> Option<Num> {
             }
         }
         NumWord::Unit(1) => {
-            // «واحد وعشرون» is 21; a lone واحد counts the noun before it, and «واحد من»
-            // is "one of".
+            // «واحد وعشرون» is 21; a lone واحد counts the noun before it, and «واحد من
+            // أكبر…», «واحداً منها» is "one of" («واحد من طراز» is still one).
             match word_group(t, i, pre, f64::INFINITY) {
                 Some((v, end)) if v > 1.0 => Some(words_num(t, i, pre, v, end)),
-                _ if t.joined(i + 1) && t.s(i + 1) == "من" => None,
+                _ if one_of(t, i) => None,
                 _ => Some(Num::new(i, pre, 1.0, Kind::One)),
             }
         }
@@ -122,6 +122,21 @@ fn read_words(t: &Toks, i: usize, pre: usize, first: NumWord) -> Option<Num> {
             Some(n)
         }
     }
+}
+
+fn one_of(t: &Toks, i: usize) -> bool {
+    if !t.joined(i + 1) {
+        return false;
+    }
+    let next = t.s(i + 1);
+    let of_whom = matches!(
+        next,
+        "منهم" | "منها" | "منه" | "منهن" | "منهما" | "منكم" | "منا"
+    );
+    let after = t.s(i + 2);
+    // An elative (أكبر, أهم, أبرز) or a definite noun after من.
+    let elative = after.starts_with('ا') && after.chars().count() == 4;
+    of_whom || (next == "من" && t.joined(i + 2) && (is_def(after) || elative))
 }
 
 fn is_ordinal(w: &str) -> bool {
