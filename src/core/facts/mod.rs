@@ -17,7 +17,7 @@ pub mod eval;
 mod extract;
 pub mod folded;
 pub mod names;
-mod numbers;
+pub mod numbers;
 pub mod when;
 
 pub use extract::{extract, extract_article};
