@@ -149,7 +149,7 @@ const BOUNDARY: &[&str] = &[
     "صباح", "مساء", "ليل", "ليله", "امام", "عبر", "يوم", "لدي", "حين", "عند", "اثر", "عقب",
     "تجاه", "ما", "لا", "لم", "لن", "قد", "وان", "فان", "الاحد", "الاثنين", "الثلاثاء",
     "الاربعاء", "الخميس", "الجمعه", "السبت", "وذلك", "هو", "هي", "كل", "بين", "الاسبوع", "الشهر",
-    "العام", "السنه", "الماضي", "الجاري", "الحالي", "صباحا", "غدا", "مجددا", "رسميا", "ايضا",
+    "السنه", "الماضي", "الجاري", "الحالي", "صباحا", "غدا", "مجددا", "رسميا", "ايضا",
 ];
 
 /// Folded adverbs that may come between a verb and its subject.
@@ -190,7 +190,8 @@ const REPORTS: &[&str] = &[
 #[rustfmt::skip]
 const CLAUSE_OPENERS: &[&str] = &[
     "لكن", "ولكن", "بينما", "فيما", "كما", "ثم", "وقد", "فقد", "قد", "لقد", "حين", "اذ", "اما",
-    "بدوره", "بدورها", "كان", "كانت", "وكان", "وكانت",
+    "بدوره", "بدورها", "كان", "كانت", "وكان", "وكانت", "لكنه", "لكنها", "ولكنه", "ولكنها",
+    "انه", "انها", "الا", "غير",
 ];
 
 /// The sentences of a paragraph as original byte ranges, trimmed. A full stop between digits
@@ -402,13 +403,26 @@ fn claim_of(
 ) {
     let limit = next_cue.unwrap_or(words.end);
     let after = ce + 1;
+    // «وكانت وزارة المالية قد أعلنت …»: a subject before «قد» and the verb comes first.
+    let after_qad = ci > words.start && matches!(ctx.text(ci - 1), "قد" | "لقد");
+    let before = || match after_qad {
+        true => subject_before(ctx, words.start, ci - 1),
+        false => subject_before(ctx, words.start, ci),
+    };
     let (claimant, window, subject_end) = match entry.kind {
         CueKind::Participle | CueKind::Hedge => (None, None, after),
+        CueKind::Verb if after_qad && before().is_some() => (before(), before(), after),
         CueKind::Verb | CueKind::Source => {
             let (np, win) = subject_after(ctx, after, limit);
             match np {
-                Some(np) => (Some(np.clone()), win, np.end),
-                None if entry.kind == CueKind::Verb => match subject_before(ctx, words.start, ci) {
+                Some(np) => {
+                    // «قال المدير العام للديوان، منير بن سالم، إن …»: the person named in
+                    // apposition is the claimant.
+                    let person = win.as_ref().and_then(|w| apposition(ctx, &np, w));
+                    let end = person.as_ref().map_or(np.end, |p| p.end.max(np.end));
+                    (Some(person.unwrap_or(np)), win, end)
+                }
+                None if entry.kind == CueKind::Verb => match before() {
                     Some(np) => (Some(np.clone()), Some(np), after),
                     None => (None, None, after),
                 },
@@ -420,7 +434,7 @@ fn claim_of(
     // of its sentence («…، كما أعلن الكرملين.») credits what came before it.
     let mut c = subject_end;
     if let Some(k) =
-        (subject_end..limit.min(subject_end + 8)).find(|&k| COMPLEMENTISERS.contains(&ctx.text(k)))
+        (subject_end..limit.min(subject_end + 12)).find(|&k| COMPLEMENTISERS.contains(&ctx.text(k)))
     {
         c = k + 1;
     }
@@ -559,6 +573,76 @@ fn subject_after(
         np_end += 1;
     }
     (Some(at..np_end), Some(window))
+}
+
+/// Particles and verbs that can follow a comma but never start a name.
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "فقد", "وقد", "قد", "فان", "ثم", "كما", "حيث", "وهو", "وهي", "الذي", "التي", "وذلك", "اذ",
+    "فيما", "بينما", "مشيرا", "مضيفا", "مؤكدا", "قائلا", "مشيره", "مضيفه", "مؤكده", "قائله", "عضو",
+];
+
+/// Titles that stand before a person's name («الدكتورة هبة سليمان», «اللواء أحمد …»).
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "الدكتور", "الدكتوره", "اللواء", "العميد", "العقيد", "الفريق", "المحامي", "المحاميه", "السيد",
+    "السيده", "الشيخ", "المهندس", "المهندسه", "الاستاذ", "الاستاذه", "القاضي", "النائب", "الامير",
+    "الملك", "الرئيس", "الوزير", "الوزيره", "الناشط", "الناشطه", "الباحث", "الباحثه", "الخبير",
+    "الخبيره", "المدرب", "اللاعب", "الفنان", "الكاتب", "الصحفي", "المتحدث", "الناطق",
+];
+
+/// A person named in the claimant phrase: after a title («الدكتورة هبة سليمان»), or in
+/// apposition after a comma («المدير العام للديوان، منير بن سالم،»): two to four words with
+/// no article (a leading title or nationality adjective is allowed: «البرتغالي جواو …»).
+fn apposition(ctx: &Ctx, np: &Range<usize>, window: &Range<usize>) -> Option<Range<usize>> {
+    let name_at = |from: usize| -> Option<Range<usize>> {
+        let mut k = from;
+        while k < window.end
+            && (TITLES.contains(&ctx.text(k)) || super::names::nationality(ctx.text(k)).is_some())
+            && ctx.text(k).starts_with("ال")
+        {
+            k += 1;
+        }
+        let start = k;
+        while k < window.end && k - start < 4 {
+            let t = ctx.text(k);
+            let particle = matches!(t, "بن" | "ابن" | "ابو" | "عبد" | "بنت" | "ولد" | "ال");
+            // «عبد الحليم», and family names after a first name: «خالد العبادي».
+            let family = k > start && (ctx.text(k - 1) == "عبد" || t.ends_with('ي'));
+            let article = t.starts_with("ال") && !family;
+            if ctx.words[k].kind != WordKind::Letters
+                || (article && !particle)
+                || BOUNDARY.contains(&t)
+                || ADVERBS.contains(&t)
+                || NOT_NAMES.contains(&t)
+            {
+                break;
+            }
+            k += 1;
+            if k < window.end && !ctx.joined(k - 1) {
+                break;
+            }
+        }
+        let next_is_number = ctx.words.get(k).is_some_and(|w| w.kind == WordKind::Number);
+        let ends_clean = !next_is_number
+            && (k == window.end || !ctx.joined(k - 1) || BOUNDARY.contains(&ctx.text(k)));
+        (k - start >= 2 && ends_clean).then_some(start..k)
+    };
+    // A title heading the phrase, and the name right after it.
+    if TITLES.contains(&ctx.text(np.start)) && np.end - np.start == 1 && ctx.joined(np.start) {
+        if let Some(r) = name_at(np.start + 1) {
+            return Some(r);
+        }
+    }
+    // A comma within a few words after the phrase, and a name after it.
+    let mut k = np.end.max(np.start + 1);
+    while k < window.end && k - np.end < 5 {
+        if matches!(ctx.gap(k - 1), "،" | ",") {
+            return name_at(k);
+        }
+        k += 1;
+    }
+    None
 }
 
 /// A subject just before the verb, back to the start of its clause (sentence start, a comma

@@ -193,3 +193,34 @@ fn sentences_split_on_stops_not_on_decimals_or_initials() {
         ["بلغ النمو 3.5 في المئة.", "وقال أ.ف.ب إن ذلك صحيح؟", "نعم"]
     );
 }
+
+#[rstest]
+#[case::comma(
+    "وقال المدير العام للديوان، منير بن سالم، في تصريح لوكالة الأنباء، إن العائدات بلغت 4.2 مليار دينار.",
+    "منير بن سالم"
+)]
+#[case::title(
+    "وقالت الدكتورة هبة سليمان، عضو المركز الإعلامي بالهيئة، إن درجات الحرارة ستنخفض.",
+    "هبة سليمان"
+)]
+#[case::nationality(
+    "وقال مدرب الرجاء، البرتغالي جواو كارفاليو، في الندوة الصحافية إن فريقه استحق الفوز.",
+    "جواو كارفاليو"
+)]
+#[case::council(
+    "وقال رئيس مجلس مفوضي الهيئة، خالد العبادي، في مؤتمر صحافي، إن النسبة ارتفعت.",
+    "خالد العبادي"
+)]
+fn person_in_apposition_is_the_claimant(#[case] p: &str, #[case] person: &str) {
+    assert_eq!(claims(p)[0].1.as_deref(), Some(person), "{:?}", claims(p));
+}
+
+#[rstest]
+#[case::verb_after_comma(
+    "ووفقًا لجيش الإقليم، فقد قُتل 350 من جنوده منذ 27 سبتمبر.",
+    "لجيش الإقليم"
+)]
+#[case::time_after_comma("وقال الرئيس، أمس الخميس، إن الوضع مستقر.", "الرئيس")]
+fn no_apposition(#[case] p: &str, #[case] claimant: &str) {
+    assert_eq!(claims(p)[0].1.as_deref(), Some(claimant), "{:?}", claims(p));
+}

@@ -43,6 +43,18 @@ const ANAPHORS: &[&str] = &[
     "الكرملين",
 ];
 
+/// Folded nouns for papers that speak for their author («بيانات الهيئة»).
+const DOCUMENTS: &[&str] = &[
+    "بيانات",
+    "بيان",
+    "تقرير",
+    "تقارير",
+    "ارقام",
+    "احصاءات",
+    "اوراق",
+    "وثائق",
+];
+
 /// The facts of an article's body (its title is not searched).
 pub fn extract_article(article: &Article) -> Facts {
     extract(&article.paragraphs, article.date.as_ref().map(|d| d.date))
@@ -252,6 +264,11 @@ fn strip_clitic(s: &str) -> String {
 /// A lone generic noun («الوزارة») refers to the last claimant named that has it.
 fn anaphor(written: &str, carry: &Carry) -> Option<String> {
     let folded = fold_arabic(written.trim_start_matches('و'));
+    // «بيانات الهيئة», «تقرير الوزارة»: the papers of the institution named before.
+    let folded = match folded.split_once(' ') {
+        Some((doc, rest)) if DOCUMENTS.contains(&doc) => rest.to_string(),
+        _ => folded,
+    };
     if !ANAPHORS.contains(&folded.as_str()) {
         return None;
     }
