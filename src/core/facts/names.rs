@@ -16,6 +16,8 @@ mod words;
 #[cfg(test)]
 mod list_tests;
 #[cfg(test)]
+mod rule_tests;
+#[cfg(test)]
 mod tests;
 
 use std::borrow::Cow;
@@ -51,6 +53,7 @@ pub fn find_names(f: &Folded<'_>) -> Vec<NameHit> {
     scan.listed_names();
     scan.institutions();
     scan.titled_people();
+    scan.named_people();
     scan.triggered_places();
     let found = resolve(scan.found);
     found
@@ -76,6 +79,10 @@ pub fn nationality(word: &str) -> Option<&'static str> {
 pub fn country_of(canonical_name: &str) -> Option<&'static str> {
     let lists = &*LISTS;
     let folded = fold_name(canonical_name.trim());
+    let marked = words::fold_keep_shadda(canonical_name.trim());
+    if let Some(&id) = lists.canonical.get(&marked) {
+        return lists.entries.get(id as usize).and_then(|e| e.country);
+    }
     if let Some(&id) = lists
         .canonical
         .get(&folded)

@@ -70,6 +70,9 @@ pub(super) struct Adjective {
 pub(super) enum HeadMode {
     /// «وزارة», «مركز»: with the definite words after it, a name («وزارة الصحة»).
     Named,
+    /// «الهيئة», «المؤسسة»: a definite head, a name with its adjectives and a «لـ» part or a
+    /// country («الهيئة العامة للإحصاء», «المؤسسة السورية للحبوب»).
+    Definite,
     /// «الجيش», «الحكومة»: a name only with a country («الجيش الأذري», «الحكومة في لبنان»).
     Country,
     /// «الخارجية», «الدفاع»: a ministry, only with a feminine adjective («الخارجية الروسية»)
@@ -88,6 +91,11 @@ pub(super) struct Head {
     pub adjectival: bool,
     /// A listed place may be its complement («جامعة القاهرة», not «جبهة كورسك»).
     pub takes_place: bool,
+    /// A country's institution that is a name without its country («النيابة العامة»).
+    pub alone: bool,
+    /// One complement word makes a name («وزارة الصحة»); other named heads need two, a «لـ»
+    /// part or a country («مركز الإعلام الموحد», not «مركز الاستلام»).
+    pub strong: bool,
     /// The head as a canonical name starts: «وزارة الخارجية» for «الخارجية».
     pub canonical: &'static str,
 }
@@ -125,6 +133,10 @@ pub(super) struct WordClass {
     pub glue: bool,
     /// First word of a place name that wants another (عين، بيت، سان).
     pub place_glue: bool,
+    /// The first word of a place name that says it is one (سانت، كفر، سيدي).
+    pub place_prefix: bool,
+    /// A place word that is part of the name after it («سد الموصل», «مطار دبي الدولي»).
+    pub place_part: bool,
     /// A word between a title and the name that belongs to the title («باسم», «وزراء»).
     pub title_glue: Forms,
 }
@@ -155,6 +167,10 @@ pub(super) struct Lists {
     /// «مسقط» is not the city before «رأس» (مسقط رأسه, his birthplace): folded name →
     /// folded words that undo it when they follow.
     pub not_before: FxHashMap<String, Vec<String>>,
+    /// Folded spelling → spellings with a shadda that name another entity when the text has
+    /// the shadda too («عمّان» is Amman, «عمان» Oman): (spelling folded but for its shadda,
+    /// entry).
+    pub marked: FxHashMap<String, Vec<(String, u32)>>,
     /// Folded spelling → the ordinary words spelled so: a listed name written exactly like
     /// one of them (or with no hamza at all) needs a trigger.
     pub ordinary: FxHashMap<String, Vec<&'static str>>,

@@ -1,15 +1,13 @@
-//! Unknown names lifted by the words before them: a person after a title that says whose
-//! it is or sets the name off with a comma («الرئيس الفرنسي X», «المتحدث باسم الكرملين، X»),
-//! and places after a place word («بلدة X», «مقاطعات X، وY»). Conservative: a name needs
-//! evidence, and ordinary words, verbs and adjectives stop it.
+//! People the lists do not know, lifted by the words around them: a title that says whose it
+//! is or sets the name off with a comma («الرئيس الفرنسي X», «المتحدث باسم الكرملين، X»,
+//! «الدكتورة X، عضو …»), and a given name with a family nisba («أنس الزياني»).
+//! Conservative: a name needs evidence, and ordinary words, verbs and adjectives stop it.
 
 use std::borrow::Cow;
 
 use super::{Scan, form};
 use crate::core::facts::NameKind;
 use crate::core::facts::names::Found;
-use crate::core::facts::names::lists::PlaceTrigger;
-use crate::core::facts::names::words::is_letter;
 
 /// The most words a trigger-lifted person name takes (glue words such as بن not counted).
 /// Two: «ماركوس ليوناردو هدفين» shows what a third word usually is.
@@ -50,12 +48,7 @@ impl Scan<'_> {
         let mut j = i + 1;
         if spokesman {
             // The name follows the first comma: «المتحدث باسم رئيس جمهورية …، X،».
-            let comma = (i..(i + MAX_SPOKESMAN_WORDS).min(self.n()))
-                .find(|&k| self.t.comma_after(k) || !self.t.tight(k) && self.gap_ends(k))?;
-            if !self.t.comma_after(comma) {
-                return None;
-            }
-            j = comma + 1;
+            j = self.after_comma(i, MAX_SPOKESMAN_WORDS)?;
         } else {
             let mut skipped = 0;
             while j < self.n() {
@@ -79,15 +72,42 @@ impl Scan<'_> {
                 }
                 if let Some(a) = self.adjective(j) {
                     country = Some(a.country);
+                } else if self.word(j) == "في" && self.listed_from(j + 1).is_some() {
+                    // «رئيس اتحاد الفلاحين في حلب، X»: the place belongs to the title.
                 } else if !self.title_word(j) {
+                    // «رئيس مجلس مفوضي الهيئة، X»: words up to a near comma are the title's.
+                    // Not when those words are the name itself («المستشار ناصر الحمدان، أمس»).
+                    if let Some(k) = self.after_comma(j - 1, MAX_TITLE_WORDS - skipped)
+                        && !self.is_given(j)
+                        && (j..k).any(|w| self.titled_word(w))
+                    {
+                        apposed = true;
+                        j = k;
+                    }
                     break;
                 }
                 j += 1;
                 skipped += 1;
             }
         }
+        if apposed {
+            // «، الدكتور سليم حداد»، «، البرتغالي جواو كارفاليو»: another title or a
+            // nationality before the name.
+            while j + 1 < self.n()
+                && self.t.tight(j)
+                && (self.adjective(j).is_some() || self.has(j, |c| c.title, false))
+            {
+                if let Some(a) = self.adjective(j) {
+                    country = Some(a.country);
+                }
+                j += 1;
+            }
+        }
         let (first, last) = self.person_name(j)?;
-        if !(apposed || country.is_some() || self.is_given(first)) {
+        // «الدكتورة هبة سليمان، عضو المركز»: a title after a comma sets the name off too.
+        let titled_after =
+            self.t.comma_after(last) && self.has(last + 1, |c| c.title | c.title_glue, true);
+        if !(apposed || titled_after || country.is_some() || self.is_given(first)) {
             return None;
         }
         Some(Found {
@@ -100,6 +120,57 @@ impl Scan<'_> {
             country,
             listed: false,
         })
+    }
+
+    /// A word that marks a phrase as a title or an institution, not a name: a title, title
+    /// glue, an institution head, or a listed organisation or place.
+    fn titled_word(&self, j: usize) -> bool {
+        self.has(j, |c| c.title | c.title_glue, true)
+            || self.is_head(j)
+            || self.listed.get(j).is_some_and(Option::is_some)
+    }
+
+    /// People named by a given name and a family nisba, with no title: «أنس الزياني»,
+    /// «عمر الحسني». The nisba (الـ…ي) keeps out «عمر الإنسان» and «حسن الجوار».
+    pub fn named_people(&mut self) {
+        for i in 0..self.n().saturating_sub(1) {
+            let j = i + 1;
+            let surname = self.word(j);
+            if !(self.is_given(i)
+                && !self.is_stop(i)
+                && self.t.tight(i)
+                && self.listed[i].is_none()
+                && surname.starts_with("ال")
+                && surname.ends_with('ي')
+                && surname.chars().count() >= 5
+                && self.name_word(j, false)
+                && !self.is_head(j))
+            {
+                continue;
+            }
+            // Skip names a title already gave.
+            if self.found.iter().any(|n| n.first <= i && i <= n.last) {
+                continue;
+            }
+            self.push(Found {
+                start: self.t.words[i].start,
+                end: self.t.words[j].end,
+                first: i,
+                last: j,
+                kind: NameKind::Person,
+                canonical: Cow::Owned(self.plain(i, j)),
+                country: None,
+                listed: false,
+            });
+        }
+    }
+
+    /// The word after the first comma within `max` words after word `from`, if the clause
+    /// does not end first.
+    fn after_comma(&self, from: usize, max: usize) -> Option<usize> {
+        let comma = (from..(from + max).min(self.n()))
+            .find(|&k| self.t.comma_after(k) || !self.t.tight(k) && self.gap_ends(k))?;
+        self.t.comma_after(comma).then_some(comma + 1)
     }
 
     /// Whether the gap after word `k` ends a clause (a full stop, a colon, a quote).
@@ -170,129 +241,18 @@ impl Scan<'_> {
         // «للمساعدة», «والجيش»: a preposition or conjunction, or a clitic on a noun.
         let conjunct =
             w.starts_with('و') || ["لل", "بال", "فال", "كال"].iter().any(|p| w.starts_with(p));
+        // A family name spelled like a title ends a name: «محمود الشيخ،».
+        let surname_title = !first && w.starts_with("ال") && !self.t.tight(j);
         // An indefinite adjective form is a name here («جورجي جيسوس»); a definite one is
         // not («نظيره الفرنسي»).
         !(self.is_stop(j)
             || self.adjective(j).is_some()
             || conjunct
             || (first && (w.starts_with("ال") || verb_like))
-            || self.has(j, |c| c.title | c.title_glue, true)
+            || (self.has(j, |c| c.title | c.title_glue, true) && !surname_title)
             || self
                 .classes(j)
-                .any(|(_, c)| !c.heads.is_empty() || c.place.is_some()))
-    }
-
-    /// Places named after a place word: «بلدة X», «مقاطعات X، وY».
-    pub fn triggered_places(&mut self) {
-        for i in 0..self.n() {
-            let trigger = self
-                .classes(i)
-                .find_map(|(s, c)| c.place.filter(|(forms, _)| forms & form(s) != 0))
-                .map(|(_, how)| how);
-            let Some(how) = trigger else { continue };
-            let mut j = i + 1;
-            if !self.t.tight(i) {
-                continue;
-            }
-            // «العاصمة الأوكرانية كييف»: the adjective belongs to the place word.
-            if self.adjective(j).is_some() && self.t.tight(j) {
-                j += 1;
-            }
-            let mut first_item = true;
-            loop {
-                let covered = self.listed_from(j).map(|n| n.last);
-                let was_first = std::mem::replace(&mut first_item, false);
-                let later = !was_first && !self.word(j).starts_with('و');
-                let item = match covered {
-                    Some(last) => Some((j, last, None)),
-                    // «مدن X وY وZ، فيما …»: an unknown item after the first has its «و».
-                    None if later => None,
-                    None => self.place_name(j, how).map(|(a, b)| (a, b, Some(()))),
-                };
-                let Some((first, last, new)) = item else {
-                    break;
-                };
-                if new.is_some() {
-                    let w = self.t.words[first];
-                    // A coordinated item keeps its «و» outside the name.
-                    let clitic = if !was_first && self.word(first).starts_with('و') {
-                        'و'.len_utf8()
-                    } else {
-                        0
-                    };
-                    let start = w.start + clitic;
-                    let end = self.t.words[last].end;
-                    self.push(Found {
-                        start,
-                        end,
-                        first,
-                        last,
-                        kind: NameKind::Place,
-                        canonical: Cow::Owned(self.plain_range(start, end)),
-                        country: None,
-                        listed: false,
-                    });
-                }
-                if how != PlaceTrigger::Plural || last + 1 >= self.n() {
-                    break;
-                }
-                // The next item: «، وY», «، Y» or « وY».
-                let next = last + 1;
-                let joined = self.t.comma_after(last) || self.t.tight(last);
-                if !joined || !(self.word(next).starts_with('و') || self.t.comma_after(last)) {
-                    break;
-                }
-                j = next;
-            }
-        }
-    }
-
-    /// An unknown place name at word `j` after a place trigger; in a plural list a leading
-    /// «و» is the conjunction.
-    fn place_name(&self, j: usize, how: PlaceTrigger) -> Option<(usize, usize)> {
-        let w = self.word(j);
-        let w = if how == PlaceTrigger::Plural {
-            w.strip_prefix('و')
-                .filter(|r| r.chars().count() >= 3)
-                .unwrap_or(w)
-        } else {
-            w
-        };
-        if !self.place_word(j, w) {
-            return None;
-        }
-        let definite = w.starts_with("ال");
-        if how == PlaceTrigger::Weak && definite {
-            return None;
-        }
-        // «مدينة ساحلية», «منطقة عسكرية»: a nisba adjective, not a name; after a plural,
-        // «قرى مجاورة», any feminine adjective.
-        if !definite && (w.ends_with("يه") || (how == PlaceTrigger::Plural && w.ends_with('ه')))
-        {
-            return None;
-        }
-        let mut last = j;
-        let mut k = j;
-        while k - j < 2
-            && self.is(k, |c| c.place_glue)
-            && self.t.tight(k)
-            && self.place_word(k + 1, self.word(k + 1))
-        {
-            k += 1;
-            last = k;
-        }
-        Some((j, last))
-    }
-
-    fn place_word(&self, j: usize, w: &str) -> bool {
-        self.is_letters(j)
-            && w.chars().nth(1).is_some()
-            && !self.is_stop(j)
-            && self.lists.adjective(w, false).is_none()
-            && !self.has(j, |c| c.title | c.title_glue, true)
-            && !self
-                .classes(j)
-                .any(|(_, c)| !c.heads.is_empty() || (c.place.is_some() && !c.place_glue))
-            && w.chars().all(is_letter)
+                .any(|(s, c)| c.place.is_some_and(|(f, _)| f & form(s) != 0))
+            || self.is_head(j))
     }
 }
