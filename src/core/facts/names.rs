@@ -47,10 +47,22 @@ pub struct NameHit {
 /// The names of a paragraph: sorted by start, not overlapping; of two overlapping names the
 /// longer wins, and a listed name wins over one found by a rule.
 pub fn find_names(f: &Folded<'_>) -> Vec<NameHit> {
+    find_names_after(f, &[])
+}
+
+/// The names of a paragraph of an article whose earlier paragraphs named `earlier`: a person
+/// met there by full name is found again by the family name alone («وأضاف راضي» after «علي
+/// راضي»), and a name that is also an ordinary word needs no trigger once the article has
+/// named it («الرجاء» after «الرجاء الرياضي»).
+pub fn find_names_after(f: &Folded<'_>, earlier: &[NameHit]) -> Vec<NameHit> {
     let lists = &*LISTS;
     let text = Text::new(f);
     let mut scan = rules::Scan::new(lists, &text, f);
+    scan.remember(earlier);
     scan.listed_names();
+    if !earlier.is_empty() {
+        scan.known_people(&rules::family_names(earlier));
+    }
     scan.institutions();
     scan.titled_people();
     scan.named_people();

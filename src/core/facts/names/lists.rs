@@ -91,6 +91,9 @@ pub(super) struct Head {
     pub adjectival: bool,
     /// A listed place may be its complement («جامعة القاهرة», not «جبهة كورسك»).
     pub takes_place: bool,
+    /// A newspaper, channel or agency: one unknown indefinite word after it is its name
+    /// («صحيفة عكاظ»).
+    pub media: bool,
     /// A country's institution that is a name without its country («النيابة العامة»).
     pub alone: bool,
     /// One complement word makes a name («وزارة الصحة»); other named heads need two, a «لـ»

@@ -156,3 +156,57 @@ fn ordinary_name_beside_a_name_of_its_kind() {
     );
     assert!(names("الرجاء عدم الاقتراب").is_empty());
 }
+
+/// The names of the paragraphs of one article, each read after the ones before it.
+fn article(paragraphs: &[&str]) -> Vec<Vec<(String, NameKind, String)>> {
+    let mut earlier = Vec::new();
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let f = Folded::new(p);
+        let found = find_names_after(&f, &earlier);
+        out.push(
+            found
+                .iter()
+                .map(|h| (p[h.range.clone()].to_string(), h.kind, h.canonical.clone()))
+                .collect(),
+        );
+        earlier.extend(found);
+    }
+    out
+}
+
+#[test]
+fn family_name_alone_after_the_full_name() {
+    let found = article(&[
+        "وقال المتحدث باسم الوزارة، علي راضي، إن المياه تراجعت.",
+        "وأوضح راضي أن الموسم صعب، وقال لحداد إن",
+    ]);
+    assert_eq!(found[1], [hit("راضي", Person, "علي راضي")]);
+    // Without the first paragraph «راضي» is a word like any other.
+    assert!(names("وأوضح راضي أن الموسم صعب").is_empty());
+}
+
+#[test]
+fn family_name_with_its_glue() {
+    let found = article(&[
+        "وقال المدير العام للديوان، منير بن سالم، إن العائدات ارتفعت.",
+        "وتوقع بن سالم أن يتواصل النمو.",
+    ]);
+    assert_eq!(found[1], [hit("بن سالم", Person, "منير بن سالم")]);
+}
+
+#[test]
+fn a_title_is_no_family_name() {
+    let found = article(&[
+        "أكد رئيس الاتحاد، محمود الشيخ، أن الفلاحين تضرروا.",
+        "واستقبل الشيخ الوفد في مكتبه.",
+    ]);
+    assert!(found[1].is_empty(), "{:?}", found[1]);
+}
+
+#[test]
+fn ordinary_name_once_the_article_named_it() {
+    let found = article(&["فاز الرجاء الرياضي على ضيفه.", "وسجل الرجاء هدفاً ثانياً."]);
+    assert_eq!(found[1], [hit("الرجاء", Org, "الرجاء الرياضي")]);
+    assert!(names("وسجل الرجاء هدفاً ثانياً.").is_empty());
+}

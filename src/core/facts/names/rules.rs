@@ -10,6 +10,8 @@ mod listed;
 mod people;
 mod places;
 
+pub(super) use people::family_names;
+
 use super::Found;
 use super::lists::{Adjective, DEFINITE, Forms, INDEFINITE, Lists, WordClass};
 use super::words::{Split, Text};
@@ -28,6 +30,9 @@ pub(super) struct Scan<'a> {
     /// `classes[class_at[i]..class_at[i + 1]]`.
     classes: Vec<(Split<'a>, &'static WordClass)>,
     class_at: Vec<u32>,
+    /// Canonical names of entities the article named before this paragraph: an ordinary
+    /// word that names one of them needs no trigger here («الرجاء» after «الرجاء الرياضي»).
+    seen: Vec<String>,
 }
 
 impl<'a> Scan<'a> {
@@ -49,6 +54,16 @@ impl<'a> Scan<'a> {
             listed: vec![None; t.words.len()],
             classes,
             class_at,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Remembers the entities named earlier in the article.
+    pub fn remember(&mut self, earlier: &[crate::core::facts::names::NameHit]) {
+        for h in earlier {
+            if !self.seen.contains(&h.canonical) {
+                self.seen.push(h.canonical.clone());
+            }
         }
     }
 

@@ -252,6 +252,7 @@ impl Builder {
                         takes_place: has("place"),
                         strong: has("strong"),
                         alone: has("alone"),
+                        media: has("media"),
                         canonical,
                     });
                     let (class, forms) = self.class(&first);

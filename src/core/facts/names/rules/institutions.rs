@@ -10,7 +10,7 @@ use super::{Scan, form};
 use crate::core::facts::NameKind;
 use crate::core::facts::names::Found;
 use crate::core::facts::names::lists::{Head, HeadMode, Number};
-use crate::core::facts::names::words::{Split, splits};
+use crate::core::facts::names::words::{Split, is_letter, splits};
 
 impl<'a> Scan<'a> {
     /// Institutions: a head, its definite complement, and a nationality or «في» + country.
@@ -65,6 +65,7 @@ impl<'a> Scan<'a> {
         } else {
             (head_last, 0)
         };
+        let complement_last = last;
         // «المؤسسة السورية للحبوب», «الديوان الوطني التونسي للسياحة»: a nationality
         // before the «لـ» part.
         let mut country = None;
@@ -109,8 +110,13 @@ impl<'a> Scan<'a> {
         // evidence that «مركز الاستلام في القامشلي» is a name.
         let national = country.is_some() && place.is_none_or(|_| adjective_at_end);
         let items = items + usize::from(head.mode == HeadMode::Definite && national);
+        // «مصرف لبنان», «منتخب مصر»: a listed place right after a head that takes one.
+        let place_named = head.takes_place
+            && self
+                .listed_from(head_last + 1)
+                .is_some_and(|n| n.kind == NameKind::Place && n.last == complement_last);
         let enough = match head.mode {
-            HeadMode::Named if head.strong => items >= 1,
+            HeadMode::Named if head.strong || place_named || head.media => items >= 1,
             HeadMode::Named => items >= 2 || of_last.is_some() || national,
             HeadMode::Definite => items >= 1 && (of_last.is_some() || national),
             HeadMode::Country | HeadMode::Ministry => country.is_some() || head.alone,
@@ -178,7 +184,15 @@ impl<'a> Scan<'a> {
             if self.is_stop(j) || self.adjective(j).is_some() || self.listed[j].is_some() {
                 break;
             }
-            let ok = if w.starts_with("ال") {
+            // «صحيفة عكاظ»: a newspaper's name is often a word of its own.
+            let media_name = head.media
+                && last == head_last
+                && !w.starts_with("ال")
+                && !w.ends_with('ه')
+                && w.chars().count() >= 3
+                && w.chars().all(is_letter)
+                && !(self.t.tight(j) && self.word(j + 1).starts_with("ال"));
+            let ok = if media_name || w.starts_with("ال") {
                 true
             } else if w.starts_with("وال") {
                 // «وزارة الحج والعمرة»; but a head after «و» starts the next name
@@ -240,14 +254,15 @@ impl<'a> Scan<'a> {
         if head.mode != HeadMode::Definite || !w.starts_with("لل") {
             return None;
         }
-        // «لكرة القدم»: ل + an indefinite construct noun + a definite word.
+        // «للأرصاد الجوية», «للمشاريع والإرث»: the definite words after it.
         let mut end = j;
         let mut k = j + 1;
         while k < self.n()
             && k - j <= 2
             && self.t.tight(k - 1)
-            && self.word(k).starts_with("ال")
+            && (self.word(k).starts_with("ال") || self.word(k).starts_with("وال"))
             && !self.is_stop(k)
+            && !self.is_head(k)
             && self.adjective(k).is_none()
         {
             end = k;

@@ -92,7 +92,8 @@ impl Scan<'_> {
         let last = self.t.word_at(l.end.saturating_sub(1)).unwrap_or(i);
         let ok = (!l.pattern.ordinary
             || !self.is_ordinary(l.start, l.end, l.spelling.clone())
-            || self.after_trigger(i, entry.kind))
+            || self.after_trigger(i, entry.kind)
+            || self.seen.iter().any(|c| c == entry.canonical))
             && (!l.pattern.ta_marbuta || self.ends_in_ta_marbuta(l.end))
             && !self.undone_by_next(l.spelling.clone(), last)
             && !self.has_tanwin(l.start, l.end)

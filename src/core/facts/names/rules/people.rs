@@ -7,7 +7,9 @@ use std::borrow::Cow;
 
 use super::{Scan, form};
 use crate::core::facts::NameKind;
-use crate::core::facts::names::Found;
+use crate::core::facts::names::lists::LISTS;
+use crate::core::facts::names::words::{fold_name, splits};
+use crate::core::facts::names::{Found, NameHit};
 
 /// The most words a trigger-lifted person name takes (glue words such as بن not counted).
 /// Two: «ماركوس ليوناردو هدفين» shows what a third word usually is.
@@ -17,7 +19,106 @@ const MAX_TITLE_WORDS: usize = 5;
 /// How far a spokesman's name may follow «باسم» before its comma.
 const MAX_SPOKESMAN_WORDS: usize = 12;
 
+/// A person named earlier in the article, by the words of the family name (folded).
+pub(in crate::core::facts::names) struct FamilyName {
+    words: Vec<String>,
+    canonical: String,
+    country: Option<&'static str>,
+}
+
+/// The family names of the people in `earlier` that can stand alone: the last word of a
+/// name of two words or more, with the glue before it («بن سالم»); of three letters at
+/// least, and no word of another class: not a stop word, given name, title («محمود
+/// الشيخ» does not make every «الشيخ» him), head, place word or nationality.
+pub(in crate::core::facts::names) fn family_names(earlier: &[NameHit]) -> Vec<FamilyName> {
+    let lists = &*LISTS;
+    let plain = |w: &str| {
+        lists.adjective(w, false).is_none()
+            && !lists.class_of(w).any(|(s, c)| {
+                s.clitic == 0
+                    && (c.stop | c.title | c.title_glue != 0
+                        || c.given
+                        || !c.heads.is_empty()
+                        || c.place.is_some())
+            })
+    };
+    let mut out: Vec<FamilyName> = Vec::new();
+    for h in earlier.iter().filter(|h| h.kind == NameKind::Person) {
+        let folded = fold_name(&h.canonical);
+        let words: Vec<&str> = folded.split(' ').collect();
+        let [.., before, last] = words.as_slice() else {
+            continue;
+        };
+        let glued = lists.words.get(*before).is_some_and(|c| c.glue) && words.len() > 2;
+        let family: Vec<String> = if glued {
+            vec![before.to_string(), last.to_string()]
+        } else {
+            vec![last.to_string()]
+        };
+        // «بن سالم» stands alone though «سالم» is a given name.
+        let stands = if glued {
+            lists.class_of(last).all(|(_, c)| c.stop == 0)
+        } else {
+            plain(last)
+        };
+        if last.chars().count() < 3 || !stands || out.iter().any(|f| f.words == family) {
+            continue;
+        }
+        out.push(FamilyName {
+            words: family,
+            canonical: h.canonical.clone(),
+            country: h.country,
+        });
+    }
+    out
+}
+
 impl Scan<'_> {
+    /// People named earlier by full name, found again by their family name.
+    pub fn known_people(&mut self, known: &[FamilyName]) {
+        for i in 0..self.n() {
+            if self.listed[i].is_some() {
+                continue;
+            }
+            for k in known {
+                let Some(first) = k.words.first() else {
+                    continue;
+                };
+                // The first word with a clitic or without («وراضي», «لحداد»).
+                let clitic = splits(self.word(i))
+                    .find(|s| !s.al && s.stem == first.as_str())
+                    .map(|s| s.clitic);
+                let Some(clitic) = clitic else { continue };
+                let last = i + k.words.len() - 1;
+                let rest_matches = k
+                    .words
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(n, w)| self.t.tight(i + n - 1) && self.word(i + n) == w.as_str());
+                if last >= self.n() || !rest_matches || !self.t.ends_word(self.t.words[last].end) {
+                    continue;
+                }
+                let start = self.t.words[i].start + clitic;
+                let id = self.found.len() as u32;
+                for slot in self.listed.iter_mut().take(last + 1).skip(i) {
+                    *slot = Some(id);
+                }
+                self.push(Found {
+                    start,
+                    end: self.t.words[last].end,
+                    first: i,
+                    last,
+                    kind: NameKind::Person,
+                    canonical: Cow::Owned(k.canonical.clone()),
+                    country: k.country,
+                    listed: true,
+                });
+                break;
+            }
+        }
+    }
+
     /// People named after a title: «الرئيس الروسي X», «المتحدث باسم الكرملين، X».
     pub fn titled_people(&mut self) {
         let mut i = 0;
