@@ -41,8 +41,8 @@ pub(super) struct Entry {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Pattern {
     pub entry: u32,
-    /// The spelling is an ordinary word too («سلام», «صور»): it names the entity only
-    /// after a trigger word.
+    /// The spelling is an ordinary word too («سلام», «صور»): it names the entity only after
+    /// a trigger word, beside a name of its kind, or once the article has named it.
     pub ordinary: bool,
     /// The spelling ends in ة: a text ending in ه there is another word («جده», his
     /// grandfather, is not جدة).
@@ -269,7 +269,8 @@ impl Openings {
 }
 
 impl Lists {
-    /// The class of a word under one of its readings, when that reading's form is allowed.
+    /// The classes of a word under each of its readings (whether a class takes the
+    /// reading's form, bare or definite, is the caller's to check).
     pub fn class_of<'a, 'w>(
         &'a self,
         word: &'w str,
