@@ -16,6 +16,8 @@ mod words;
 #[cfg(test)]
 mod list_tests;
 #[cfg(test)]
+mod rule_tests;
+#[cfg(test)]
 mod tests;
 
 use std::borrow::Cow;
@@ -45,12 +47,25 @@ pub struct NameHit {
 /// The names of a paragraph: sorted by start, not overlapping; of two overlapping names the
 /// longer wins, and a listed name wins over one found by a rule.
 pub fn find_names(f: &Folded<'_>) -> Vec<NameHit> {
+    find_names_after(f, &[])
+}
+
+/// The names of a paragraph of an article whose earlier paragraphs named `earlier`: a person
+/// met there by full name is found again by the family name alone («وأضاف راضي» after «علي
+/// راضي»), and a name that is also an ordinary word needs no trigger once the article has
+/// named it («الرجاء» after «الرجاء الرياضي»).
+pub fn find_names_after(f: &Folded<'_>, earlier: &[NameHit]) -> Vec<NameHit> {
     let lists = &*LISTS;
     let text = Text::new(f);
     let mut scan = rules::Scan::new(lists, &text, f);
+    scan.remember(earlier);
     scan.listed_names();
+    if !earlier.is_empty() {
+        scan.known_people(&rules::family_names(earlier));
+    }
     scan.institutions();
     scan.titled_people();
+    scan.named_people();
     scan.triggered_places();
     let found = resolve(scan.found);
     found
@@ -76,6 +91,10 @@ pub fn nationality(word: &str) -> Option<&'static str> {
 pub fn country_of(canonical_name: &str) -> Option<&'static str> {
     let lists = &*LISTS;
     let folded = fold_name(canonical_name.trim());
+    let marked = words::fold_keep_shadda(canonical_name.trim());
+    if let Some(&id) = lists.canonical.get(&marked) {
+        return lists.entries.get(id as usize).and_then(|e| e.country);
+    }
     if let Some(&id) = lists
         .canonical
         .get(&folded)

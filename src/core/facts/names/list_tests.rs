@@ -32,6 +32,8 @@ fn nationality_of_adjectives(#[case] word: &str, #[case] country: Option<&str>) 
 #[case("وزارة الدفاع الأذربيجانية", Some("أذربيجان"))]
 #[case("غزة", Some("فلسطين"))]
 #[case("القدس", None)]
+#[case("عمّان", Some("الأردن"))]
+#[case("عُمان", Some("عُمان"))]
 #[case("الأمم المتحدة", None)]
 #[case("كلمة عادية", None)]
 fn country_of_names(#[case] name: &str, #[case] country: Option<&str>) {
@@ -167,6 +169,7 @@ fn lists_are_well_formed() {
         "given",
         "glue",
         "placeglue",
+        "placeprefix",
         "titleglue",
         "ordinary",
         "notbefore",

@@ -41,8 +41,8 @@ pub(super) struct Entry {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Pattern {
     pub entry: u32,
-    /// The spelling is an ordinary word too («سلام», «صور»): it names the entity only
-    /// after a trigger word.
+    /// The spelling is an ordinary word too («سلام», «صور»): it names the entity only after
+    /// a trigger word, beside a name of its kind, or once the article has named it.
     pub ordinary: bool,
     /// The spelling ends in ة: a text ending in ه there is another word («جده», his
     /// grandfather, is not جدة).
@@ -70,6 +70,9 @@ pub(super) struct Adjective {
 pub(super) enum HeadMode {
     /// «وزارة», «مركز»: with the definite words after it, a name («وزارة الصحة»).
     Named,
+    /// «الهيئة», «المؤسسة»: a definite head, a name with its adjectives and a «لـ» part or a
+    /// country («الهيئة العامة للإحصاء», «المؤسسة السورية للحبوب»).
+    Definite,
     /// «الجيش», «الحكومة»: a name only with a country («الجيش الأذري», «الحكومة في لبنان»).
     Country,
     /// «الخارجية», «الدفاع»: a ministry, only with a feminine adjective («الخارجية الروسية»)
@@ -88,6 +91,14 @@ pub(super) struct Head {
     pub adjectival: bool,
     /// A listed place may be its complement («جامعة القاهرة», not «جبهة كورسك»).
     pub takes_place: bool,
+    /// A newspaper, channel or agency: one unknown indefinite word after it is its name
+    /// («صحيفة عكاظ»).
+    pub media: bool,
+    /// A country's institution that is a name without its country («النيابة العامة»).
+    pub alone: bool,
+    /// One complement word makes a name («وزارة الصحة»); other named heads need two, a «لـ»
+    /// part or a country («مركز الإعلام الموحد», not «مركز الاستلام»).
+    pub strong: bool,
     /// The head as a canonical name starts: «وزارة الخارجية» for «الخارجية».
     pub canonical: &'static str,
 }
@@ -125,6 +136,10 @@ pub(super) struct WordClass {
     pub glue: bool,
     /// First word of a place name that wants another (عين، بيت، سان).
     pub place_glue: bool,
+    /// The first word of a place name that says it is one (سانت، كفر، سيدي).
+    pub place_prefix: bool,
+    /// A place word that is part of the name after it («سد الموصل», «مطار دبي الدولي»).
+    pub place_part: bool,
     /// A word between a title and the name that belongs to the title («باسم», «وزراء»).
     pub title_glue: Forms,
 }
@@ -155,6 +170,10 @@ pub(super) struct Lists {
     /// «مسقط» is not the city before «رأس» (مسقط رأسه, his birthplace): folded name →
     /// folded words that undo it when they follow.
     pub not_before: FxHashMap<String, Vec<String>>,
+    /// Folded spelling → spellings with a shadda that name another entity when the text has
+    /// the shadda too («عمّان» is Amman, «عمان» Oman): (spelling folded but for its shadda,
+    /// entry).
+    pub marked: FxHashMap<String, Vec<(String, u32)>>,
     /// Folded spelling → the ordinary words spelled so: a listed name written exactly like
     /// one of them (or with no hamza at all) needs a trigger.
     pub ordinary: FxHashMap<String, Vec<&'static str>>,
@@ -250,7 +269,8 @@ impl Openings {
 }
 
 impl Lists {
-    /// The class of a word under one of its readings, when that reading's form is allowed.
+    /// The classes of a word under each of its readings (whether a class takes the
+    /// reading's form, bare or definite, is the caller's to check).
     pub fn class_of<'a, 'w>(
         &'a self,
         word: &'w str,

@@ -1,19 +1,20 @@
 //! The reading of one paragraph: its words with their classes (looked up once), the listed
 //! names with their checks (an ordinary word needs a trigger, «مسقط رأسه» is no city), and
 //! the helpers the other rules share. The rules that find names the lists alone do not give
-//! live in `institutions` (a head and a country) and `triggered` (a title or a place word
-//! before an unknown name). Every rule reads words of the squeezed text (`words::Text`) and
+//! live in `institutions` (a head and a country), `people` and `places` (words around an
+//! unknown name). Every rule reads words of the squeezed text (`words::Text`) and
 //! leaves its names in `Scan::found`; `names::resolve` settles overlaps.
 
 mod institutions;
-mod triggered;
+mod listed;
+mod people;
+mod places;
 
-use std::borrow::Cow;
+pub(super) use people::family_names;
 
+use super::Found;
 use super::lists::{Adjective, DEFINITE, Forms, INDEFINITE, Lists, WordClass};
 use super::words::{Split, Text};
-use super::{Found, Listed, name_starts, search};
-use crate::core::facts::NameKind;
 use crate::core::facts::folded::{Folded, WordKind};
 use crate::core::text::fold_char;
 
@@ -29,6 +30,9 @@ pub(super) struct Scan<'a> {
     /// `classes[class_at[i]..class_at[i + 1]]`.
     classes: Vec<(Split<'a>, &'static WordClass)>,
     class_at: Vec<u32>,
+    /// Canonical names of entities the article named before this paragraph: an ordinary
+    /// word that names one of them needs no trigger here («الرجاء» after «الرجاء الرياضي»).
+    seen: Vec<String>,
 }
 
 impl<'a> Scan<'a> {
@@ -50,6 +54,16 @@ impl<'a> Scan<'a> {
             listed: vec![None; t.words.len()],
             classes,
             class_at,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Remembers the entities named earlier in the article.
+    pub fn remember(&mut self, earlier: &[crate::core::facts::names::NameHit]) {
+        for h in earlier {
+            if !self.seen.contains(&h.canonical) {
+                self.seen.push(h.canonical.clone());
+            }
         }
     }
 
@@ -90,7 +104,31 @@ impl<'a> Scan<'a> {
     }
 
     fn is_stop(&self, i: usize) -> bool {
+        // «على» folds to «علي»: the name is written with ي.
+        if self.word(i) == "علي" && !self.original_ends_with(i, 'ى') {
+            return false;
+        }
         self.has(i, |c| c.stop, false)
+    }
+
+    /// Whether a reading of word `i` is an institution head in a form the head takes.
+    fn is_head(&self, i: usize) -> bool {
+        self.classes(i)
+            .any(|(s, c)| c.heads.iter().any(|(f, _)| f & form(s) != 0))
+    }
+
+    /// Whether word `i` as written ends with `c` (before folding: ى, ة, marks).
+    fn original_ends_with(&self, i: usize, c: char) -> bool {
+        let Some(w) = self.t.words.get(i) else {
+            return false;
+        };
+        let r = self.t.folded_range(w.start..w.end);
+        self.f
+            .original_text(r)
+            .chars()
+            .rev()
+            .find(|&ch| fold_char(ch).is_some())
+            == Some(c)
     }
 
     /// Whether word `i`, as written (no clitics), is in a class.
@@ -135,142 +173,6 @@ impl<'a> Scan<'a> {
 
     fn push(&mut self, n: Found) {
         self.found.push(n);
-    }
-
-    /// Listed names: where the automaton finds a spelling at a word start (after clitics),
-    /// the longest spelling there that ends a word; then names after «لل».
-    pub fn listed_names(&mut self) {
-        let lists = self.lists;
-        let mut i = 0;
-        while i < self.n() {
-            // «الرياض وجدة»: after a name, a و that could start the next one is «and».
-            let after_name = i > 0 && self.t.tight(i - 1) && self.listed[i - 1].is_some();
-            let mut best: Option<Listed> = None;
-            for start in name_starts(self.t, i) {
-                let rest = self.t.text.get(start..).unwrap_or_default();
-                if !lists.openings.may_start(rest) {
-                    continue;
-                }
-                let l = search(self.t, lists.names.as_ref(), &lists.patterns, start, start);
-                if let Some(l) = l
-                    && best
-                        .as_ref()
-                        .is_none_or(|b| l.end > b.end || (after_name && l.end == b.end))
-                {
-                    best = Some(l);
-                }
-            }
-            let accepted = best.filter(|l| self.accept(i, l));
-            i = match accepted {
-                Some(l) => self.t.word_at(l.end.saturating_sub(1)).unwrap_or(i) + 1,
-                None => i + 1,
-            };
-        }
-        // ل + ال written لل: the name's own article lost its alef («للولايات المتحدة»).
-        for i in 0..self.n() {
-            let w = self.word(i);
-            if self.listed[i].is_some() {
-                continue;
-            }
-            let Some(clitic) = ["لل", "ولل", "فلل"].iter().find(|p| w.starts_with(**p))
-            else {
-                continue;
-            };
-            let word_start = self.t.words[i].start;
-            let start = word_start + clitic.len() - 'ل'.len_utf8();
-            let at = word_start + clitic.len();
-            if let Some(l) = search(
-                self.t,
-                lists.names_after_l.as_ref(),
-                &lists.patterns_after_l,
-                start,
-                at,
-            ) {
-                self.accept(i, &l);
-            }
-        }
-    }
-
-    /// Records a listed name that starts in word `i` if its checks pass: an ordinary word
-    /// needs a trigger, a ة must be written ة, and the next word must not undo it.
-    fn accept(&mut self, i: usize, l: &Listed) -> bool {
-        let Some(entry) = self.lists.entries.get(l.pattern.entry as usize) else {
-            return false;
-        };
-        let last = self.t.word_at(l.end.saturating_sub(1)).unwrap_or(i);
-        let ok = (!l.pattern.ordinary
-            || !self.is_ordinary(l.start, l.end, l.spelling.clone())
-            || self.after_trigger(i, entry.kind))
-            && (!l.pattern.ta_marbuta || self.ends_in_ta_marbuta(l.end))
-            && !self.undone_by_next(l.spelling.clone(), last);
-        if !ok {
-            return false;
-        }
-        let id = self.found.len() as u32;
-        for slot in self.listed.iter_mut().take(last + 1).skip(i) {
-            *slot = Some(id);
-        }
-        self.push(Found {
-            start: l.start,
-            end: l.end,
-            first: i,
-            last,
-            kind: entry.kind,
-            canonical: Cow::Borrowed(entry.canonical),
-            country: entry.country,
-            listed: true,
-        });
-        true
-    }
-
-    /// Whether a listed name that is spelled like an ordinary word is written as that word:
-    /// exactly, or with no hamza or madda that would tell them apart («آقدام» is the town,
-    /// «أقدام» and «اقدام» are feet).
-    fn is_ordinary(&self, start: usize, end: usize, spelling: std::ops::Range<usize>) -> bool {
-        let Some(words) = self
-            .t
-            .text
-            .get(spelling)
-            .and_then(|s| self.lists.ordinary.get(s))
-        else {
-            return false;
-        };
-        let plain = self.plain_range(start, end);
-        let folded = self.t.text.get(start..end).unwrap_or_default();
-        plain == folded || words.iter().any(|w| *w == plain)
-    }
-
-    /// Whether the word before `i` is a trigger for a name of `kind`.
-    fn after_trigger(&self, i: usize, kind: NameKind) -> bool {
-        let Some(p) = i.checked_sub(1).filter(|&p| self.t.tight(p)) else {
-            return false;
-        };
-        self.classes(p).any(|(s, c)| match kind {
-            NameKind::Place => c.place.is_some_and(|(forms, _)| forms & form(s) != 0),
-            NameKind::Person => c.title & form(s) != 0,
-            NameKind::Organization => c.heads.iter().any(|(forms, _)| forms & form(s) != 0),
-        })
-    }
-
-    /// Whether the original letter before folded-text byte `end` is ة (not ه).
-    fn ends_in_ta_marbuta(&self, end: usize) -> bool {
-        let r = self.t.folded_range(end.saturating_sub(1)..end);
-        let at = self.f.to_original(r.start);
-        self.f.original.get(at..).and_then(|s| s.chars().next()) != Some('ه')
-    }
-
-    /// Whether the word after a name undoes it («مسقط رأسه»).
-    fn undone_by_next(&self, spelling: std::ops::Range<usize>, last: usize) -> bool {
-        let Some(after) = self
-            .t
-            .text
-            .get(spelling)
-            .and_then(|s| self.lists.not_before.get(s))
-        else {
-            return false;
-        };
-        let next = self.word(last + 1);
-        self.t.tight(last) && after.iter().any(|a| next.starts_with(a.as_str()))
     }
 }
 

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::core::facts::folded::{Folded, Word, words_of};
-use crate::core::text::{digit_value, fold_arabic, is_word_char};
+use crate::core::text::{digit_value, fold_arabic, fold_char, is_word_char};
 
 /// A paragraph as the name rules read it.
 pub(super) struct Text<'a> {
@@ -152,6 +152,20 @@ fn hyphen_joins(rest: &str) -> bool {
 /// A name as the automaton holds it: folded and squeezed.
 pub(super) fn fold_name(name: &str) -> String {
     squeeze(&fold_arabic(name)).0
+}
+
+/// A spelling folded but for its shadda: «عمّان» (Amman) and «عمان» (Oman) fold alike, and
+/// the shadda is what a writer adds to tell them apart.
+pub(super) fn fold_keep_shadda(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| {
+            if c == '\u{0651}' {
+                Some(c)
+            } else {
+                fold_char(c)
+            }
+        })
+        .collect()
 }
 
 /// One way to read a word: proclitics, then maybe the article, then the stem.

@@ -12,7 +12,7 @@ use super::{
     rows,
 };
 use crate::core::facts::NameKind;
-use crate::core::facts::names::words::fold_name;
+use crate::core::facts::names::words::{fold_keep_shadda, fold_name};
 
 /// The forms derived from a masculine nisba adjective (أرميني): feminine, duals, plurals
 /// and the accusative «ـاً» (tanwin folds away, the alef stays).
@@ -57,17 +57,24 @@ struct Builder {
     words: FxHashMap<String, WordClass>,
     heads: Vec<Head>,
     not_before: FxHashMap<String, Vec<String>>,
+    marked: FxHashMap<String, Vec<(String, u32)>>,
 }
 
 impl Builder {
     fn entity(&mut self, row: EntityRow, kind: NameKind) {
-        let key = fold_name(row.canonical);
+        // A canonical with a shadda is told from its homograph by it («عمّان», «عمان»).
+        let marked = row.canonical.contains('\u{0651}');
+        let key = if marked {
+            fold_keep_shadda(row.canonical)
+        } else {
+            fold_name(row.canonical)
+        };
         // A line names an entity already read when its canonical is that entity's canonical
         // or one of its spellings (places.tsv renames CLDR's «المملكة المتحدة» بريطانيا).
         let known = self
             .canonical
             .get(&key)
-            .or_else(|| self.spellings.get(&key))
+            .or_else(|| (!marked).then(|| self.spellings.get(&key)).flatten())
             .copied()
             .filter(|&id| self.entries[id as usize].kind == kind);
         let id = match known {
@@ -87,6 +94,12 @@ impl Builder {
         // «القدس» belongs to no country whatever CLDR's time zones say.
         for spelling in std::iter::once(row.canonical).chain(row.variants) {
             let folded = fold_name(spelling);
+            if spelling.contains('\u{0651}') {
+                self.marked
+                    .entry(folded.clone())
+                    .or_default()
+                    .push((fold_keep_shadda(spelling), id));
+            }
             if folded.chars().count() < 2 || self.spellings.contains_key(&folded) {
                 continue;
             }
@@ -122,13 +135,14 @@ impl Builder {
                         .collect();
                     self.not_before.insert(fold_name(word), after);
                 }
-                "stop" | "given" | "glue" | "placeglue" | "titleglue" => {
+                "stop" | "given" | "glue" | "placeglue" | "placeprefix" | "titleglue" => {
                     let (class, forms) = self.class(word);
                     match *kind {
                         "stop" => class.stop |= forms,
                         "given" => class.given = true,
                         "glue" => class.glue = true,
                         "placeglue" => class.place_glue = true,
+                        "placeprefix" => class.place_prefix = true,
                         _ => class.title_glue |= forms,
                     }
                 }
@@ -208,10 +222,13 @@ impl Builder {
                     };
                     let (class, forms) = self.class(phrase);
                     class.place = Some((forms, how));
+                    class.place_part |= has("part");
                 }
                 "org" => {
                     let mode = if has("country") {
                         HeadMode::Country
+                    } else if has("def") {
+                        HeadMode::Definite
                     } else if has("ministry") {
                         HeadMode::Ministry
                     } else {
@@ -233,6 +250,9 @@ impl Builder {
                         mode,
                         adjectival: mode == HeadMode::Ministry || has("adj"),
                         takes_place: has("place"),
+                        strong: has("strong"),
+                        alone: has("alone"),
+                        media: has("media"),
                         canonical,
                     });
                     let (class, forms) = self.class(&first);
@@ -299,6 +319,7 @@ impl Builder {
             words: self.words,
             heads: self.heads,
             not_before: self.not_before,
+            marked: self.marked,
             ordinary: ordinary_spellings,
         }
     }
