@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::claims::{ClaimHit, find_claims};
 use super::folded::{CodePoints, Folded};
-use super::names::{NameHit, country_of, find_names, nationality};
+use super::names::{NameHit, country_of, find_names_after, nationality};
 use super::numbers::{QuantityHit, find_quantities};
 use super::when::{DateHit, DateValue, find_text_dates_folded};
 use super::{Claim, DateFact, Facts, Name, NameKind, Quantity, Span};
@@ -76,6 +76,9 @@ struct Carry {
     last: Option<(usize, String, Option<String>)>,
     /// Every claimant named so far (canonical), for «الوزارة» and the like.
     named: Vec<String>,
+    /// The names of the paragraphs before: a person named in full is found again by family
+    /// name alone («وأوضح راضي»).
+    names: Vec<NameHit>,
 }
 
 /// One paragraph's rules, results appended to `facts`.
@@ -94,7 +97,7 @@ fn paragraph(
     };
     let folded = Folded::new(text);
     let dates = find_text_dates_folded(&folded, published);
-    let names = find_names(&folded);
+    let names = find_names_after(&folded, &carry.names);
     let skip: Vec<Range<usize>> = dates.iter().map(|d| d.range.clone()).collect();
     let quantities = find_quantities(&folded, &skip);
     let hits = find_claims(&folded);
@@ -166,6 +169,7 @@ fn paragraph(
         relative: d.relative,
         uncertain: d.uncertain,
     }));
+    carry.names.extend(names.iter().cloned());
     facts.names.extend(names.iter().map(|n| Name {
         span: span(&n.range),
         text: text[n.range.clone()].to_string(),
