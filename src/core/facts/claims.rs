@@ -629,10 +629,12 @@ fn apposition(ctx: &Ctx, np: &Range<usize>, window: &Range<usize>) -> Option<Ran
         (k - start >= 2 && ends_clean).then_some(start..k)
     };
     // A title heading the phrase, and the name right after it.
-    if TITLES.contains(&ctx.text(np.start)) && np.end - np.start == 1 && ctx.joined(np.start) {
-        if let Some(r) = name_at(np.start + 1) {
-            return Some(r);
-        }
+    if TITLES.contains(&ctx.text(np.start))
+        && np.end - np.start == 1
+        && ctx.joined(np.start)
+        && let Some(r) = name_at(np.start + 1)
+    {
+        return Some(r);
     }
     // A comma within a few words after the phrase, and a name after it.
     let mut k = np.end.max(np.start + 1);
