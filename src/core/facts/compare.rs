@@ -4,7 +4,8 @@
 //!
 //! Quantities are grouped by what they count (the unit in base form, folded) and by who says
 //! so (the claimant's country, else the claimant). Only claimed quantities take part, and a
-//! unit shows up only when at least two tallies of it were found.
+//! unit shows up only when at least two tallies of it were found. Percentages and durations
+//! are left out: they are not counts of one thing.
 
 use std::collections::BTreeMap;
 
@@ -14,6 +15,20 @@ use serde::Serialize;
 use super::{Approx, Facts, Span};
 use crate::core::article::{Article, ArticleId};
 use crate::core::text::fold_arabic;
+
+/// Folded units of time: a count of days is a duration, not a tally.
+const DURATIONS: &[&str] = &[
+    "يوم",
+    "عام",
+    "سنه",
+    "شهر",
+    "اسبوع",
+    "ساعه",
+    "دقيقه",
+    "ثانيه",
+    "عقد",
+    "قرن",
+];
 
 /// One claimed value: which article, when, who, how much.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -73,7 +88,8 @@ pub fn compare(articles: &[(&Article, &Facts)]) -> Vec<Comparison> {
             let (Some(unit), Some(claimant)) = (&q.unit, &q.claimant) else {
                 continue;
             };
-            if q.percent {
+            // Percentages and durations («44 يوماً») are not tallies of one thing.
+            if q.percent || DURATIONS.contains(&fold_arabic(unit).as_str()) {
                 continue;
             }
             let side = q.side.clone().unwrap_or_else(|| claimant.clone());

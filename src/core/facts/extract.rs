@@ -350,7 +350,8 @@ fn about_side(
         .collect();
     let mut at = sentence.start;
     for w in text[sentence.clone()].split(' ') {
-        if let Some(c) = nationality(w) {
+        let word = w.trim_matches(|c: char| !c.is_alphanumeric() && !crate::core::text::is_mark(c));
+        if let Some(c) = nationality(word) {
             mentions.push((at, c.to_string()));
         }
         at += w.len() + 1;
@@ -363,9 +364,12 @@ fn about_side(
         Some(c.as_str()) != claimant_side && !claimed.iter().any(|r| r.contains(p))
     });
     mentions.sort();
+    // After the number only nearby («تدمير 200 دبابة للجيش الأرميني»): further on, a
+    // country is more likely another matter («… من طراز أس-300 روسي الصنع»).
+    let near = |p: usize| text[q.range.end..p].split_whitespace().count() <= 6;
     mentions
         .iter()
-        .find(|(p, _)| *p >= q.range.end)
+        .find(|(p, _)| *p >= q.range.end && near(*p))
         .or_else(|| mentions.iter().rev().find(|(p, _)| *p < q.range.start))
         .map(|(_, c)| c.clone())
 }
@@ -381,4 +385,92 @@ fn as_of(dates: &[DateHit], hits: &[ClaimHit], q: &QuantityHit, text: &str) -> O
             _ => None,
         })
         .next_back()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::facts::Stance;
+
+    fn facts(paragraphs: &[&str]) -> Facts {
+        let owned: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
+        extract(&owned, NaiveDate::from_ymd_opt(2020, 10, 8))
+    }
+
+    #[test]
+    fn a_claim_without_a_subject_carries_the_one_before() {
+        let f = facts(&[
+            "وقالت وزارة الدفاع الأرمينية إنها دمرت 137 دبابة.",
+            "وأضافت أن قواتها أسقطت 72 طائرة مسيرة.",
+        ]);
+        assert_eq!(f.claims[1].claimant, f.claims[0].claimant);
+        assert!(f.claims[1].inherited);
+        let drones = f
+            .quantities
+            .iter()
+            .find(|q| q.value == 72.0)
+            .expect("72 drones");
+        assert_eq!(drones.claim, Some(1));
+        assert_eq!(drones.side.as_deref(), Some("أرمينيا"));
+    }
+
+    #[test]
+    fn the_ministry_is_the_one_named_before() {
+        let f = facts(&[
+            "وأعلنت وزارة الدفاع الآذرية أن خسائر الجانب الأرمني بلغت 250 من الدبابات.",
+            "واتهمت الوزارة القوات الأرمينية بقصف قرى.",
+        ]);
+        assert_eq!(
+            f.claims[0].claimant.as_deref(),
+            Some("وزارة الدفاع الأذربيجانية")
+        );
+        assert_eq!(f.claims[1].claimant, f.claims[0].claimant);
+        assert!(
+            !f.claims[1].inherited,
+            "named in its own sentence, by «الوزارة»"
+        );
+        assert_eq!(f.quantities[0].about.as_deref(), Some("أرمينيا"));
+    }
+
+    #[test]
+    fn a_denial_of_reports_links_two_claims() {
+        let f = facts(&[
+            "لكن وزارة الدفاع في أذربيجان نفت صباح أمس، صحة التقارير الأرمينية عن مقتل 300 جندي.",
+        ]);
+        let denial = f
+            .claims
+            .iter()
+            .position(|c| c.stance == Stance::Denies)
+            .expect("denial");
+        let reports = f.claims[denial].denies.expect("linked");
+        assert_eq!(f.claims[reports].denied_by, Some(denial));
+        assert_eq!(f.claims[reports].side.as_deref(), Some("أرمينيا"));
+        // The number is the reports' claim, not a fact the ministry denies.
+        assert_eq!(f.quantities[0].claim, Some(reports));
+    }
+
+    #[test]
+    fn spans_are_code_points_of_the_paragraph() {
+        let p = "قالَ الكرملين إن 3 جنود قُتلوا أمس.";
+        let f = facts(&[p]);
+        let chars: Vec<char> = p.chars().collect();
+        for (span, text) in f
+            .quantities
+            .iter()
+            .map(|q| (q.span, &q.text))
+            .chain(f.dates.iter().map(|d| (d.span, &d.text)))
+            .chain(f.names.iter().map(|n| (n.span, &n.text)))
+        {
+            let got: String = chars[span.start..span.end].iter().collect();
+            assert_eq!(&got, text);
+        }
+        assert_eq!(f.dates[0].date, "2020-10-07");
+        // A day written after the number is not the day the tally is as of.
+        assert_eq!(f.quantities[0].as_of, None);
+        let before = facts(&["وبلغت الحصيلة حتى مساء أمس 3754 عسكرياً."]);
+        assert_eq!(
+            before.quantities[0].as_of,
+            NaiveDate::from_ymd_opt(2020, 10, 7)
+        );
+    }
 }
