@@ -4,15 +4,22 @@
 //!
 //!     cargo run --release --example facts_eval             # the tables
 //!     cargo run --release --example facts_eval -- --verbose  # and every mistake
+//!     cargo run --release --example facts_eval -- --gold tests/data/facts/heldout/gold
 
 use std::path::Path;
 
 use khabar::core::facts::eval::{Report, evaluate_dir};
 
 fn main() -> anyhow::Result<()> {
-    let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
+    let args: Vec<String> = std::env::args().collect();
+    let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let reports = evaluate_dir(root, &root.join("tests/data/facts/gold"))?;
+    let gold = args
+        .iter()
+        .position(|a| a == "--gold")
+        .and_then(|i| args.get(i + 1))
+        .map_or_else(|| root.join("tests/data/facts/gold"), |d| root.join(d));
+    let reports = evaluate_dir(root, &gold)?;
     let mut seeds = Report::default();
     let mut others = Report::default();
     let mut all = Report::default();
