@@ -18,7 +18,7 @@ use std::ops::Range;
 use super::Stance;
 use super::folded::{Folded, Word, WordKind};
 use crate::core::text::fold_arabic;
-use lexicon::{BACKGROUND, CLAUSE_OPENERS, COMPLEMENTISERS, CUES, CueEntry};
+use lexicon::{BACKGROUND, CLAUSE_OPENERS, COMPLEMENTISERS, CUES, CueEntry, PRONOUN_OPENERS};
 use subject::{apposition, reports_after, subject_after, subject_before};
 
 pub(crate) use lexicon::cue_group;
@@ -270,8 +270,11 @@ fn claim_of(
         true => subject_before(ctx, words.start, ci - 1),
         false => subject_before(ctx, words.start, ci),
     };
+    // «لكنها نفت إرسال …»: the pronoun is the subject, and what follows the verb its object.
+    let pronoun_subject = ci > words.start && PRONOUN_OPENERS.contains(&ctx.text(ci - 1));
     let (claimant, window, subject_end) = match entry.kind {
         CueKind::Participle | CueKind::Hedge => (None, None, after),
+        CueKind::Verb if pronoun_subject => (None, None, after),
         CueKind::Verb if after_qad && before().is_some() => (before(), before(), after),
         CueKind::Verb | CueKind::Source => {
             let (np, win) = subject_after(ctx, after, limit);

@@ -224,3 +224,17 @@ fn person_in_apposition_is_the_claimant(#[case] p: &str, #[case] person: &str) {
 fn no_apposition(#[case] p: &str, #[case] claimant: &str) {
     assert_eq!(claims(p)[0].1.as_deref(), Some(claimant), "{:?}", claims(p));
 }
+
+#[rstest]
+#[case::object_after_adjective(
+    "ونفت وزارة الدفاع الأذربيجانية الهجوم على الكاتدرائية.",
+    Some("وزارة الدفاع الأذربيجانية")
+)]
+#[case::indefinite_adjective_then_object(
+    "اتهم مسؤولون أذربيجانيون القوات الأرمينية بمهاجمة قراهم.",
+    Some("مسؤولون أذربيجانيون")
+)]
+#[case::pronoun_subject("ودعمت تركيا أذربيجان، لكنها نفت إرسال مقاتلين إلى المنطقة.", None)]
+fn the_object_is_not_the_claimant(#[case] p: &str, #[case] claimant: Option<&str>) {
+    assert_eq!(claims(p)[0].1.as_deref(), claimant, "{:?}", claims(p));
+}

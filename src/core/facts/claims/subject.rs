@@ -67,6 +67,7 @@ pub(super) fn subject_after(
     };
     let definite = |t: &str| t.starts_with("ال") || t.starts_with("لل");
     let head_definite = definite(ctx.text(at));
+    let mut after_adjective = false;
     while np_end < end && ctx.joined(np_end - 1) {
         let t = strip(ctx.text(np_end));
         // «تركيا وقوفها»: a word opening on و, or closing on a pronoun, starts the object.
@@ -78,7 +79,12 @@ pub(super) fn subject_after(
             .any(|s| t.ends_with(s))
             || (t.ends_with('ه') && !t.ends_with("ات"))
             || crate::core::facts::names::nationality(&t).is_some();
-        let keep = if head_definite {
+        let nisba = ["ي", "يه", "يون", "يين"].iter().any(|s| t.ends_with(s))
+            || crate::core::facts::names::nationality(&t).is_some();
+        let keep = if after_adjective {
+            // «وزارة الدفاع الأذربيجانية الهجوم»: after an adjective, a noun is the object.
+            adjective && definite(&t) == definite(ctx.text(np_end - 1))
+        } else if head_definite {
             // «الرئاسة الروسية», «القوات المسلحة»; not «الوزارة القوات»: a definite noun
             // takes only adjectives after it.
             definite(&t) && adjective
@@ -93,6 +99,7 @@ pub(super) fn subject_after(
         if !keep {
             break;
         }
+        after_adjective |= nisba;
         np_end += 1;
     }
     (Some(at..np_end), Some(window))
