@@ -77,7 +77,11 @@ fn held_out_articles_meet_the_floors() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let reports = evaluate_dir(root, &root.join("tests/data/facts/heldout/gold"))
         .expect("held-out gold files load");
-    assert!(reports.len() >= 4, "four held-out articles, got {}", reports.len());
+    assert!(
+        reports.len() >= 4,
+        "four held-out articles, got {}",
+        reports.len()
+    );
     let mut all = Report::default();
     for (_, r) in &reports {
         all.add(r);

@@ -220,7 +220,14 @@ pub(super) fn claims(
                     }
                 }
             }
-            let facts = extract_article(&a);
+            let mut facts = extract_article(&a);
+            // Only the quantities take part: the rest is dropped at once, so that a large
+            // library is never held in memory with all its bodies and facts.
+            a.paragraphs = Vec::new();
+            facts.claims = Vec::new();
+            facts.dates = Vec::new();
+            facts.names = Vec::new();
+            facts.quantities.retain(|q| q.claimant.is_some() && q.unit.is_some());
             Some((a, facts))
         })
         .collect();
