@@ -227,7 +227,9 @@ pub(super) fn claims(
             facts.claims = Vec::new();
             facts.dates = Vec::new();
             facts.names = Vec::new();
-            facts.quantities.retain(|q| q.claimant.is_some() && q.unit.is_some());
+            facts
+                .quantities
+                .retain(|q| q.claimant.is_some() && q.unit.is_some());
             Some((a, facts))
         })
         .collect();
