@@ -238,3 +238,22 @@ fn no_apposition(#[case] p: &str, #[case] claimant: &str) {
 fn the_object_is_not_the_claimant(#[case] p: &str, #[case] claimant: Option<&str>) {
     assert_eq!(claims(p)[0].1.as_deref(), claimant, "{:?}", claims(p));
 }
+
+#[rstest]
+#[case::kull_min("دعت كل من روسيا والولايات المتحدة وفرنسا إلى ضبط النفس.", "روسيا")]
+#[case::relative(
+    "وأشارت إلى ذلك، حسب البيان الأرميني الذي نقلته وسائل إعلام تركية.",
+    "البيان الأرميني"
+)]
+#[case::media(
+    "في حين قالت وسائل إعلام أرمينية إن يريفان تتوجه رسمياً إلى روسيا.",
+    "وسائل إعلام أرمينية"
+)]
+fn claimant_phrase_bounds(#[case] p: &str, #[case] claimant: &str) {
+    let found = claims(p);
+    assert_eq!(
+        found.last().and_then(|c| c.1.as_deref()),
+        Some(claimant),
+        "{found:?}"
+    );
+}

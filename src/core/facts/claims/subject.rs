@@ -20,6 +20,10 @@ pub(super) fn subject_after(
     // Adverbs between the verb and its subject («أكدت فيه باكو», «دعت مجدداً روسيا»); a
     // comma after them means the verb has no subject after it («نفت صباح أمس، صحة …»).
     let mut at = at;
+    // «دعت كل من روسيا والولايات المتحدة …»: the subject is what follows «كل من».
+    if at + 2 < limit && ctx.text(at) == "كل" && ctx.text(at + 1) == "من" {
+        at += 2;
+    }
     while at < limit && ADVERBS.contains(&ctx.text(at)) {
         at += 1;
         if at < limit && !ctx.joined(at - 1) {
@@ -95,6 +99,8 @@ pub(super) fn subject_after(
                 || (np_end == at + 1
                     && CONSTRUCT_HEADS.contains(&ctx.text(at).trim_start_matches('ل')))
                 || (np_end == at + 1 && adjective)
+                // «وسائل إعلام أرمينية»: an indefinite adjective agrees with the chain.
+                || (nisba && !definite(&t))
         };
         if !keep {
             break;
