@@ -98,6 +98,30 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Whether the text read so far is inside a quotation: «…», “…” nest; a straight " toggles.
+#[derive(Default)]
+struct Quotes {
+    depth: usize,
+    straight: bool,
+}
+
+impl Quotes {
+    fn read(&mut self, s: &str) {
+        for c in s.chars() {
+            match c {
+                '«' | '“' => self.depth += 1,
+                '»' | '”' => self.depth = self.depth.saturating_sub(1),
+                '"' => self.straight = !self.straight,
+                _ => {}
+            }
+        }
+    }
+
+    fn inside(&self) -> bool {
+        self.depth > 0 || self.straight
+    }
+}
+
 /// The paragraph's words with what the rules ask of each.
 struct Ctx<'f, 'a> {
     f: &'f Folded<'a>,
@@ -211,7 +235,16 @@ pub(crate) fn find_claims(f: &Folded) -> Vec<ClaimHit> {
         };
         let mut cues = Vec::new();
         let mut i = first;
+        let mut quoted = Quotes::default();
+        let mut seen = ctx.words[first].start;
         while i <= last {
+            // A cue inside a quotation is part of what is quoted, not a claim of its own.
+            quoted.read(&f.text[seen..ctx.words[i].start]);
+            seen = ctx.words[i].start;
+            if quoted.inside() {
+                i += 1;
+                continue;
+            }
             match ctx.cue_at(i) {
                 Some((e, end)) => {
                     cues.push((i, end, e));

@@ -257,3 +257,11 @@ fn claimant_phrase_bounds(#[case] p: &str, #[case] claimant: &str) {
         "{found:?}"
     );
 }
+
+#[test]
+fn cues_inside_quotes_are_quoted_not_claimed() {
+    let p = "وقالت الرئاسة الروسية في بيان إن “فلاديمير بوتين وإيمانويل ماكرون دعَوا طرفي النزاع إلى وقف تام لإطلاق النار”.";
+    let found = claims(p);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("الرئاسة الروسية"));
+}
