@@ -125,7 +125,7 @@ impl Quotes {
 /// The paragraph's words with what the rules ask of each.
 struct Ctx<'f, 'a> {
     f: &'f Folded<'a>,
-    words: Vec<Word>,
+    words: &'f [Word],
 }
 
 impl Ctx<'_, '_> {
@@ -217,22 +217,32 @@ impl Ctx<'_, '_> {
 }
 
 /// Every claim in a paragraph, in order; a denial's reports claim follows the denial.
-pub(crate) fn find_claims(f: &Folded) -> Vec<ClaimHit> {
+/// `sentences` are the paragraph's, from [`sentences`].
+pub(crate) fn find_claims(f: &Folded, sentences: &[Range<usize>]) -> Vec<ClaimHit> {
     let ctx = Ctx {
         f,
         words: f.words(),
     };
     let mut out = Vec::new();
-    for sentence in sentences(f.original) {
-        let words: Vec<usize> = (0..ctx.words.len())
-            .filter(|&i| {
-                let o = f.to_original(ctx.words[i].start);
-                sentence.contains(&o)
-            })
-            .collect();
-        let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+    // Sentences and words are both in text order: one cursor walks the words.
+    let mut next_word = 0;
+    for sentence in sentences {
+        while next_word < ctx.words.len()
+            && f.to_original(ctx.words[next_word].start) < sentence.start
+        {
+            next_word += 1;
+        }
+        let first = next_word;
+        while next_word < ctx.words.len()
+            && f.to_original(ctx.words[next_word].start) < sentence.end
+        {
+            next_word += 1;
+        }
+        if first == next_word {
             continue;
-        };
+        }
+        let last = next_word - 1;
+        let sentence = sentence.clone();
         let mut cues = Vec::new();
         let mut i = first;
         let mut quoted = Quotes::default();

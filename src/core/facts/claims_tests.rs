@@ -4,7 +4,7 @@ use super::*;
 
 fn claims(p: &str) -> Vec<(String, Option<String>, Stance, String)> {
     let f = Folded::new(p);
-    find_claims(&f)
+    find_claims(&f, &sentences(p))
         .into_iter()
         .map(|c| {
             (
@@ -135,7 +135,7 @@ fn source_with_verb_after_ma() {
 fn denial_of_reports_is_two_linked_claims() {
     let p = "لكن وزارة الدفاع في أذربيجان نفت صباح أمس، صحة التقارير الأرمينية، وقالت إن قواتها لم تتكبد أي خسائر.";
     let f = Folded::new(p);
-    let found = find_claims(&f);
+    let found = find_claims(&f, &sentences(p));
     let denial = found
         .iter()
         .position(|c| c.stance == Stance::Denies)

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::claims::{ClaimHit, find_claims};
+use super::claims::{ClaimHit, find_claims, sentences};
 use super::folded::{CodePoints, Folded};
 use super::names::{NameHit, country_of, find_names_after, nationality};
 use super::numbers::{QuantityHit, find_quantities};
@@ -100,7 +100,8 @@ fn paragraph(
     let names = find_names_after(&folded, &carry.names);
     let skip: Vec<Range<usize>> = dates.iter().map(|d| d.range.clone()).collect();
     let quantities = find_quantities(&folded, &skip);
-    let hits = find_claims(&folded);
+    let sentences = sentences(text);
+    let hits = find_claims(&folded, &sentences);
 
     let claim_base = facts.claims.len();
     for hit in &hits {
@@ -137,8 +138,9 @@ fn paragraph(
                 facts.claims[c].side.clone(),
             )
         });
-        let about = about_side(text, &hits, q, &names, side.as_deref());
-        let as_of = as_of(&dates, &hits, q, text);
+        let sentence = sentence_of(&sentences, q.range.start, text.len());
+        let about = about_side(text, &sentence, &hits, q, &names, side.as_deref());
+        let as_of = as_of(&dates, &sentence, q);
         if let Some(c) = claim {
             facts.claims[c].quantities.push(facts.quantities.len());
         }
@@ -319,30 +321,25 @@ fn claim_of(hits: &[ClaimHit], at: usize) -> Option<usize> {
     })
 }
 
-/// The sentence a byte offset is in (the claims know the sentences; without a claim, the
-/// paragraph).
-fn sentence_of(text: &str, hits: &[ClaimHit], at: usize) -> Range<usize> {
-    hits.iter()
-        .map(|h| h.sentence.clone())
+/// The sentence a byte offset is in; the whole paragraph if none holds it.
+fn sentence_of(sentences: &[Range<usize>], at: usize, len: usize) -> Range<usize> {
+    sentences
+        .iter()
         .find(|s| s.contains(&at))
-        .unwrap_or_else(|| {
-            super::claims::sentences(text)
-                .into_iter()
-                .find(|s| s.contains(&at))
-                .unwrap_or(0..text.len())
-        })
+        .cloned()
+        .unwrap_or(0..len)
 }
 
 /// The country a quantity is about: the first country named or described after it in its
 /// sentence, else the last one before it, leaving out the claimant's own.
 fn about_side(
     text: &str,
+    sentence: &Range<usize>,
     hits: &[ClaimHit],
     q: &QuantityHit,
     names: &[NameHit],
     claimant_side: Option<&str>,
 ) -> Option<String> {
-    let sentence = sentence_of(text, hits, q.range.start);
     let mut mentions: Vec<(usize, String)> = names
         .iter()
         .filter(|n| sentence.contains(&n.range.start) && n.kind == NameKind::Place)
@@ -375,8 +372,7 @@ fn about_side(
 }
 
 /// A day written in the quantity's sentence, before it («حتى مساء أمس 3754 عسكرياً»).
-fn as_of(dates: &[DateHit], hits: &[ClaimHit], q: &QuantityHit, text: &str) -> Option<NaiveDate> {
-    let sentence = sentence_of(text, hits, q.range.start);
+fn as_of(dates: &[DateHit], sentence: &Range<usize>, q: &QuantityHit) -> Option<NaiveDate> {
     dates
         .iter()
         .filter(|d| sentence.contains(&d.range.start) && d.range.start < q.range.start)

@@ -18,6 +18,8 @@ pub struct Folded<'a> {
     /// For each byte of `text` (and one past the end), the original byte offset of the
     /// character that produced it.
     map: Vec<u32>,
+    /// The words of `text`, cut once for every rule that reads them.
+    words: Vec<Word>,
 }
 
 /// What a word is made of.
@@ -53,10 +55,12 @@ impl<'a> Folded<'a> {
             }
         }
         map.push(original.len() as u32);
+        let words = words_of(&text);
         Folded {
             original,
             text,
             map,
+            words,
         }
     }
 
@@ -84,8 +88,8 @@ impl<'a> Folded<'a> {
     }
 
     /// The words of the folded text, in order.
-    pub fn words(&self) -> Vec<Word> {
-        words_of(&self.text)
+    pub fn words(&self) -> &[Word] {
+        &self.words
     }
 }
 

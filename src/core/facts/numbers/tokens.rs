@@ -39,7 +39,7 @@ impl<'a, 't> Toks<'a, 't> {
     pub fn new(f: &'t Folded<'a>, skip: &[Range<usize>]) -> Self {
         let t = f
             .words()
-            .into_iter()
+            .iter()
             .map(|w| Tok {
                 s: &f.text[w.start..w.end],
                 start: w.start,

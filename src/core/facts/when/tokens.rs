@@ -50,7 +50,7 @@ impl Tok<'_> {
 /// Cuts the folded paragraph into tokens.
 pub(super) fn tokens<'a>(f: &'a Folded<'_>) -> Vec<Tok<'a>> {
     f.words()
-        .into_iter()
+        .iter()
         .map(|w| {
             let text = &f.text[w.start..w.end];
             let o = f.original_range(w.start..w.end);
