@@ -8,7 +8,8 @@ mod gold;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::{Fact, Facts, Span};
+use super::claims::cue_group;
+use super::{Claim, Fact, Facts};
 use crate::core::article::Article;
 use crate::core::text::fold_arabic;
 use gold::{Locator, loose, overlaps};
@@ -109,233 +110,234 @@ impl Report {
     }
 }
 
+/// Pairs each gold entry, in order, with the first fact not yet paired that `fits` it:
+/// for each gold entry the fact it got, and for each fact whether it was taken.
+fn pair(
+    gold: usize,
+    found: usize,
+    mut fits: impl FnMut(usize, usize) -> bool,
+) -> (Vec<Option<usize>>, Vec<bool>) {
+    let mut taken = vec![false; found];
+    let pairs = (0..gold)
+        .map(|g| {
+            let hit = (0..found).find(|&i| !taken[i] && fits(g, i));
+            if let Some(i) = hit {
+                taken[i] = true;
+            }
+            hit
+        })
+        .collect();
+    (pairs, taken)
+}
+
+fn score(gold: usize, pairs: &[Option<usize>], found: usize) -> Score {
+    Score {
+        found,
+        gold,
+        matched: pairs.iter().flatten().count(),
+    }
+}
+
+/// Counts one judgement, and notes the mistake when it is wrong.
+fn judge(acc: &mut Accuracy, mistakes: &mut Vec<String>, ok: bool, what: impl FnOnce() -> String) {
+    acc.count(ok);
+    if !ok {
+        mistakes.push(what());
+    }
+}
+
 /// Scores the facts of `article` against `gold`.
 pub fn evaluate(gold: &Gold, article: &Article, facts: &Facts) -> Result<Report, GoldError> {
     let mut loc = Locator::new(&gold.article, &article.paragraphs);
-    let mut report = Report::default();
-    let all = facts.all();
+    let mut r = Report::default();
+    let m = &mut r.mistakes;
 
-    // Quantities: same value, overlapping span.
-    let mut used = vec![false; facts.quantities.len()];
-    let mut score = Score {
-        found: facts.quantities.len(),
-        gold: gold.quantities.len(),
-        matched: 0,
-    };
-    for g in &gold.quantities {
-        let span = loc.locate(g.paragraph, &g.text)?;
-        let close = |v: f64| (v - g.value).abs() <= 1e-6 * g.value.abs().max(1.0);
-        let hit = (0..facts.quantities.len()).find(|&i| {
-            !used[i] && overlaps(facts.quantities[i].span, span) && close(facts.quantities[i].value)
-        });
-        match hit {
-            Some(i) => {
-                used[i] = true;
-                score.matched += 1;
-                let q = &facts.quantities[i];
-                let first = |s: &str| loose(s).split(' ').next().unwrap_or_default().to_string();
-                let unit_ok = match (&g.unit, &q.unit) {
-                    (Some(a), Some(b)) => first(a) == first(b),
-                    (None, None) => true,
-                    _ => false,
-                };
-                report.unit.count(unit_ok);
-                if !unit_ok {
-                    report.mistakes.push(format!(
-                        "unit      p{} «{}»: {:?}, gold {:?}",
-                        g.paragraph, g.text, q.unit, g.unit
-                    ));
-                }
-                let ok = g.claimant.accepts(q.claimant.as_deref());
-                report.claimant.count(ok);
-                if !ok {
-                    report.mistakes.push(format!(
-                        "claimant  p{} «{}»: {:?}, gold {:?}",
-                        g.paragraph, g.text, q.claimant, g.claimant
-                    ));
-                }
-            }
-            None => report.mistakes.push(format!(
+    // Quantities: same value, overlapping span; then the unit's first word and the claimant.
+    let spans = (gold.quantities.iter())
+        .map(|g| loc.locate(g.paragraph, &g.text))
+        .collect::<Result<Vec<_>, _>>()?;
+    let found = &facts.quantities;
+    let (pairs, taken) = pair(spans.len(), found.len(), |g, i| {
+        let v = gold.quantities[g].value;
+        overlaps(found[i].span, spans[g]) && (found[i].value - v).abs() <= 1e-6 * v.abs().max(1.0)
+    });
+    let first = |s: &str| loose(s).split(' ').next().unwrap_or_default().to_string();
+    for (g, hit) in gold.quantities.iter().zip(&pairs) {
+        let Some(q) = hit.map(|i| &found[i]) else {
+            m.push(format!(
                 "missed    quantity p{} «{}» = {}",
                 g.paragraph, g.text, g.value
-            )),
-        }
-    }
-    for (i, q) in facts.quantities.iter().enumerate() {
-        if !used[i] {
-            report.mistakes.push(format!(
-                "extra     quantity p{} «{}» = {}",
-                q.span.paragraph, q.text, q.value
             ));
-        }
+            continue;
+        };
+        let unit_ok = match (&g.unit, &q.unit) {
+            (Some(a), Some(b)) => first(a) == first(b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        judge(&mut r.unit, m, unit_ok, || {
+            format!(
+                "unit      p{} «{}»: {:?}, gold {:?}",
+                g.paragraph, g.text, q.unit, g.unit
+            )
+        });
+        let ok = g.claimant.accepts(q.claimant.as_deref());
+        judge(&mut r.claimant, m, ok, || {
+            format!(
+                "claimant  p{} «{}»: {:?}, gold {:?}",
+                g.paragraph, g.text, q.claimant, g.claimant
+            )
+        });
     }
-    report.kinds.insert("quantity", score);
+    for q in found
+        .iter()
+        .zip(&taken)
+        .filter(|(_, t)| !**t)
+        .map(|(q, _)| q)
+    {
+        m.push(format!(
+            "extra     quantity p{} «{}» = {}",
+            q.span.paragraph, q.text, q.value
+        ));
+    }
+    r.kinds
+        .insert("quantity", score(spans.len(), &pairs, found.len()));
 
     // Dates: same date, overlapping span.
-    let mut used = vec![false; facts.dates.len()];
-    let mut score = Score {
-        found: facts.dates.len(),
-        gold: gold.dates.len(),
-        matched: 0,
-    };
-    for g in &gold.dates {
-        let span = loc.locate(g.paragraph, &g.text)?;
-        let hit = (0..facts.dates.len()).find(|&i| {
-            !used[i] && overlaps(facts.dates[i].span, span) && facts.dates[i].date == g.date
-        });
-        match hit {
-            Some(i) => {
-                used[i] = true;
-                score.matched += 1;
-            }
-            None => report.mistakes.push(format!(
-                "missed    date p{} «{}» = {}",
-                g.paragraph, g.text, g.date
-            )),
-        }
-    }
-    for (i, d) in facts.dates.iter().enumerate() {
-        if !used[i] {
-            report.mistakes.push(format!(
-                "extra     date p{} «{}» = {}",
-                d.span.paragraph, d.text, d.date
-            ));
-        }
-    }
-    report.kinds.insert("date", score);
-
-    // Names: same kind, overlapping span; also scored as one kind, whatever the type.
-    let names: Vec<(Span, &'static str, &str)> = all
+    let spans = (gold.dates.iter())
+        .map(|g| loc.locate(g.paragraph, &g.text))
+        .collect::<Result<Vec<_>, _>>()?;
+    let found = &facts.dates;
+    let (pairs, taken) = pair(spans.len(), found.len(), |g, i| {
+        overlaps(found[i].span, spans[g]) && found[i].date == gold.dates[g].date
+    });
+    for (g, _) in gold
+        .dates
         .iter()
-        .filter_map(|f| match f {
-            Fact::Name(n) => Some((n.span, f.kind(), n.canonical.as_str())),
-            _ => None,
-        })
-        .collect();
-    let mut used = vec![false; names.len()];
-    let mut used_any = vec![false; names.len()];
-    let mut any = Score {
-        found: names.len(),
-        gold: gold.names.len(),
-        matched: 0,
-    };
-    for kind in ["person", "place", "organization"] {
-        report.kinds.insert(
-            kind,
-            Score {
-                found: names.iter().filter(|n| n.1 == kind).count(),
-                gold: gold.names.iter().filter(|n| n.kind == kind).count(),
-                matched: 0,
-            },
-        );
+        .zip(&pairs)
+        .filter(|(_, hit)| hit.is_none())
+    {
+        m.push(format!(
+            "missed    date p{} «{}» = {}",
+            g.paragraph, g.text, g.date
+        ));
     }
-    for g in &gold.names {
-        let span = loc.locate(g.paragraph, &g.text)?;
-        if let Some(i) = (0..names.len()).find(|&i| !used_any[i] && overlaps(names[i].0, span)) {
-            used_any[i] = true;
-            any.matched += 1;
-        }
-        match (0..names.len())
-            .find(|&i| !used[i] && names[i].1 == g.kind && overlaps(names[i].0, span))
-        {
-            Some(i) => {
-                used[i] = true;
-                if let Some(s) = report.kinds.get_mut(g.kind.as_str()) {
-                    s.matched += 1;
-                }
-                if let Some(c) = &g.canonical {
-                    let ok = fold_arabic(c) == fold_arabic(names[i].2);
-                    report.canonical.count(ok);
-                    if !ok {
-                        report.mistakes.push(format!(
-                            "canonical p{} «{}»: «{}», gold «{c}»",
-                            g.paragraph, g.text, names[i].2
-                        ));
-                    }
-                }
-            }
-            None => report.mistakes.push(format!(
+    for d in found
+        .iter()
+        .zip(&taken)
+        .filter(|(_, t)| !**t)
+        .map(|(d, _)| d)
+    {
+        m.push(format!(
+            "extra     date p{} «{}» = {}",
+            d.span.paragraph, d.text, d.date
+        ));
+    }
+    r.kinds
+        .insert("date", score(spans.len(), &pairs, found.len()));
+
+    // Names: same kind and overlapping span, per kind; also as one kind, whatever the type.
+    let spans = (gold.names.iter())
+        .map(|g| loc.locate(g.paragraph, &g.text))
+        .collect::<Result<Vec<_>, _>>()?;
+    let found = &facts.names;
+    let kind_of = |i: usize| Fact::Name(&found[i]).kind();
+    let (any, _) = pair(spans.len(), found.len(), |g, i| {
+        overlaps(found[i].span, spans[g])
+    });
+    r.kinds
+        .insert("names", score(spans.len(), &any, found.len()));
+    let (pairs, taken) = pair(spans.len(), found.len(), |g, i| {
+        kind_of(i) == gold.names[g].kind && overlaps(found[i].span, spans[g])
+    });
+    for kind in ["person", "place", "organization"] {
+        let of_kind: Vec<Option<usize>> = (gold.names.iter().zip(&pairs))
+            .filter(|(g, _)| g.kind == kind)
+            .map(|(_, hit)| *hit)
+            .collect();
+        let found_of_kind = (0..found.len()).filter(|&i| kind_of(i) == kind).count();
+        r.kinds
+            .insert(kind, score(of_kind.len(), &of_kind, found_of_kind));
+    }
+    for (g, hit) in gold.names.iter().zip(&pairs) {
+        let Some(n) = hit.map(|i| &found[i]) else {
+            m.push(format!(
                 "missed    {} p{} «{}»",
                 g.kind, g.paragraph, g.text
-            )),
+            ));
+            continue;
+        };
+        if let Some(c) = &g.canonical {
+            let ok = fold_arabic(c) == fold_arabic(&n.canonical);
+            judge(&mut r.canonical, m, ok, || {
+                format!(
+                    "canonical p{} «{}»: «{}», gold «{c}»",
+                    g.paragraph, g.text, n.canonical
+                )
+            });
         }
     }
-    for (i, n) in names.iter().enumerate() {
-        if !used[i] {
-            let text = all
-                .iter()
-                .find(|f| f.span() == n.0)
-                .map_or("", |f| f.text());
-            report
-                .mistakes
-                .push(format!("extra     {} p{} «{}»", n.1, n.0.paragraph, text));
-        }
+    for (i, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
+        let n = &found[i];
+        m.push(format!(
+            "extra     {} p{} «{}»",
+            kind_of(i),
+            n.span.paragraph,
+            n.text
+        ));
     }
-    report.kinds.insert("names", any);
 
-    // Claims: the same verb (gold cues are in dictionary form) in the same paragraph, in order.
-    let mut used = vec![false; facts.claims.len()];
-    let mut score = Score {
-        found: facts
-            .claims
-            .iter()
-            .filter(|c| c.denied_by.is_none())
-            .count(),
-        gold: gold.claims.len(),
-        matched: 0,
-    };
-    for g in &gold.claims {
-        let group = super::claims::cue_group(&g.cue);
-        let hit = (0..facts.claims.len()).find(|&i| {
-            let c = &facts.claims[i];
-            !used[i]
-                && c.denied_by.is_none()
-                && c.span.paragraph == g.paragraph
-                && group.is_some()
-                && super::claims::cue_group(&c.cue) == group
+    // Claims: the same verb (gold cues are in dictionary form) in the same paragraph, in
+    // order. A reports claim linked to a denial is not a claim of the text's own.
+    let found: Vec<&Claim> = facts
+        .claims
+        .iter()
+        .filter(|c| c.denied_by.is_none())
+        .collect();
+    let groups: Vec<Option<usize>> = found.iter().map(|c| cue_group(&c.cue)).collect();
+    let (pairs, taken) = pair(gold.claims.len(), found.len(), |g, i| {
+        let g = &gold.claims[g];
+        found[i].span.paragraph == g.paragraph
+            && groups[i].is_some()
+            && groups[i] == cue_group(&g.cue)
+    });
+    for (g, hit) in gold.claims.iter().zip(&pairs) {
+        let Some(c) = hit.map(|i| found[i]) else {
+            m.push(format!("missed    claim p{} «{}»", g.paragraph, g.cue));
+            continue;
+        };
+        let ok = g.claimant.accepts(c.claimant.as_deref());
+        judge(&mut r.claim_claimant, m, ok, || {
+            format!(
+                "claimant  claim p{} «{}»: {:?}, gold {:?}",
+                g.paragraph, g.cue, c.claimant, g.claimant
+            )
         });
-        match hit {
-            Some(i) => {
-                used[i] = true;
-                score.matched += 1;
-                let c = &facts.claims[i];
-                let ok = g.claimant.accepts(c.claimant.as_deref());
-                report.claim_claimant.count(ok);
-                if !ok {
-                    report.mistakes.push(format!(
-                        "claimant  claim p{} «{}»: {:?}, gold {:?}",
-                        g.paragraph, g.cue, c.claimant, g.claimant
-                    ));
-                }
-                if let Some(s) = &g.stance {
-                    let found = serde_json::to_value(c.stance).ok();
-                    let ok = found.as_ref().and_then(|v| v.as_str()) == Some(s.as_str());
-                    report.stance.count(ok);
-                    if !ok {
-                        report.mistakes.push(format!(
-                            "stance    claim p{} «{}»: {:?}, gold {s}",
-                            g.paragraph, g.cue, c.stance
-                        ));
-                    }
-                }
-            }
-            None => report
-                .mistakes
-                .push(format!("missed    claim p{} «{}»", g.paragraph, g.cue)),
+        if let Some(s) = &g.stance {
+            let found = serde_json::to_value(c.stance).ok();
+            let ok = found.as_ref().and_then(|v| v.as_str()) == Some(s.as_str());
+            judge(&mut r.stance, m, ok, || {
+                format!(
+                    "stance    claim p{} «{}»: {:?}, gold {s}",
+                    g.paragraph, g.cue, c.stance
+                )
+            });
         }
     }
-    for (i, c) in facts.claims.iter().enumerate() {
-        if !used[i] && c.denied_by.is_none() {
-            report
-                .mistakes
-                .push(format!("extra     claim p{} «{}»", c.span.paragraph, c.cue));
-        }
+    for c in found
+        .iter()
+        .zip(&taken)
+        .filter(|(_, t)| !**t)
+        .map(|(c, _)| c)
+    {
+        m.push(format!("extra     claim p{} «{}»", c.span.paragraph, c.cue));
     }
-    report.kinds.insert("claim", score);
-    for m in &mut report.mistakes {
-        *m = format!("{}: {m}", gold.article);
+    r.kinds
+        .insert("claim", score(gold.claims.len(), &pairs, found.len()));
+
+    for line in &mut r.mistakes {
+        *line = format!("{}: {line}", gold.article);
     }
-    Ok(report)
+    Ok(r)
 }
 
 impl fmt::Display for Report {
