@@ -155,6 +155,17 @@ fn claims_compare_the_sides_tallies_across_articles() {
         .filter_map(|t| t["article"].as_str())
         .collect();
     assert!(articles.len() >= 2, "from more than one article: {tanks}");
+    // Each tally points at its number the way `khabar facts` does.
+    for t in tallies {
+        assert!(t["paragraph"].is_u64(), "{t}");
+        let span = t["span"]
+            .as_array()
+            .unwrap_or_else(|| panic!("span is [start, end]: {t}"));
+        assert!(
+            span.len() == 2 && span[0].as_u64() < span[1].as_u64(),
+            "{t}"
+        );
+    }
     // And Azerbaijan's own count of Armenian tanks is a group of its own.
     assert!(groups.iter().any(|g| {
         g["unit"].as_str().is_some_and(|u| u.starts_with("دباب"))

@@ -273,6 +273,10 @@ pub(crate) fn find_claims(f: &Folded, sentences: &[Range<usize>]) -> Vec<ClaimHi
         // دعت …»), and the clause opener before that subject goes with it.
         for k in from..out.len().saturating_sub(1) {
             let next = &out[k + 1];
+            // A denial and the reports it rejects share their words.
+            if next.reported {
+                continue;
+            }
             let next_start = next.claimant.as_ref().map_or(next.cue.start, |c| c.start);
             let content = out[k].content.clone();
             if next_start > content.start && next_start < content.end {
@@ -380,14 +384,23 @@ fn claim_of(
         && let Some(reports) = reports_after(ctx, after, limit)
     {
         out[index].denies = Some(index + 1);
+        // What the reports say: the words after them («التقارير عن مقتل 300 جندي»), when the
+        // sentence gives them; else the reports are all there is to point at.
+        let phrase = ctx.original(reports.clone());
+        let said = if reports.end < limit {
+            let start = ctx.original(reports.end..reports.end + 1).start;
+            start..content.end.max(start)
+        } else {
+            phrase.clone()
+        };
         out.push(ClaimHit {
             sentence: sentence.clone(),
-            cue: ctx.original(reports.clone()),
+            cue: phrase.clone(),
             kind: CueKind::Verb,
             stance: Stance::States,
-            claimant: Some(ctx.original(reports)),
+            claimant: Some(phrase),
             claimant_window: None,
-            content,
+            content: said,
             denies: None,
             reported: true,
         });

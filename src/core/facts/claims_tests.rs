@@ -265,3 +265,12 @@ fn cues_inside_quotes_are_quoted_not_claimed() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1.as_deref(), Some("الرئاسة الروسية"));
 }
+
+#[test]
+fn reports_claim_holds_what_the_reports_say() {
+    let p = "ونفت الوزارة صحة التقارير الأرمينية عن مقتل 300 جندي.";
+    let found = claims(p);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].3, "عن مقتل 300 جندي.");
+    assert_eq!(found[0].3, "صحة التقارير الأرمينية عن مقتل 300 جندي.");
+}

@@ -46,7 +46,18 @@ pub struct Tally {
     pub claimant: Option<String>,
     /// The country the number is about, when its sentence says.
     pub about: Option<String>,
+    /// Where the number is in its article (serialised like `khabar facts`: `paragraph`, and
+    /// `span` as `[start, end]` in code points).
+    #[serde(flatten, serialize_with = "span_fields")]
     pub span: Span,
+}
+
+fn span_fields<S: serde::Serializer>(span: &Span, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(2))?;
+    map.serialize_entry("paragraph", &span.paragraph)?;
+    map.serialize_entry("span", &[span.start, span.end])?;
+    map.end()
 }
 
 impl Tally {
