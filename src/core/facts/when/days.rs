@@ -48,14 +48,7 @@ fn dated(cur: &Cur<'_, '_>, first: usize, month: MonthRef, day: u32, tail: Tail)
         }
         MonthRef::Named { month, hijri: true } => {
             let (d, h, uncertain, relative) = hijri_day(cur.published, month, day, year)?;
-            Some(Dated {
-                value: DateValue::Day(d),
-                calendar: Calendar::Hijri,
-                hijri: Some(h),
-                relative,
-                uncertain,
-                yearless: false,
-            })
+            Some(Dated::hijri(d, h, relative, uncertain))
         }
         MonthRef::This(shift) => {
             if tail != Tail::None {

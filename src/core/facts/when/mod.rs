@@ -110,6 +110,18 @@ impl Dated {
             yearless: false,
         }
     }
+
+    /// A Hijri day `h`, converted to the Gregorian `day`.
+    fn hijri(day: NaiveDate, h: HijriDate, relative: bool, uncertain: bool) -> Self {
+        Dated {
+            value: DateValue::Day(day),
+            calendar: Calendar::Hijri,
+            hijri: Some(h),
+            relative,
+            uncertain,
+            yearless: false,
+        }
+    }
 }
 
 /// What a piece of text says.

@@ -10,7 +10,6 @@ use super::resolve::{Shift, YearOf, hijri_day, named_month, nearest_month};
 use super::tokens::{Cur, Gap};
 use super::words::{MONTH_CUE, MONTH_START, W};
 use super::{Atom, DateValue, Dated, What};
-use crate::core::dates::Calendar;
 
 /// Whether a day stands right before the month at `i` (the day rules read it, or it is no
 /// date): «27 سبتمبر», «27 من سبتمبر», «التاسع من سبتمبر».
@@ -30,14 +29,7 @@ fn day_before(cur: &Cur<'_, '_>, i: usize) -> bool {
 /// The first day of Hijri month `month` in year `year`.
 fn hijri_first(cur: &Cur<'_, '_>, month: u32, year: YearOf) -> Option<What> {
     let (d, h, uncertain, relative) = hijri_day(cur.published, month, 1, year)?;
-    Some(What::Date(Dated {
-        value: DateValue::Day(d),
-        calendar: Calendar::Hijri,
-        hijri: Some(h),
-        relative,
-        uncertain,
-        yearless: false,
-    }))
+    Some(What::Date(Dated::hijri(d, h, relative, uncertain)))
 }
 
 fn month_of(year: i32, month: u32, relative: bool) -> What {
