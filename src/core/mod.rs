@@ -2,9 +2,11 @@
 //!
 //! `load` turns files into [`article::Article`]s (and keeps the article cache); `dates` reads
 //! Arabic, English and machine dates; `sanitize` strips control characters and escape
-//! sequences from untrusted text; `library` looks articles up and filters them; `text` holds
-//! small Arabic-aware text helpers (folding, word characters, language, NFC); `bidi` lays out
-//! paragraphs in rows of terminal cells (Unicode bidi, wrapping, mirroring, shaping).
+//! sequences from untrusted text; `library` looks articles up and filters them; `search`
+//! does Arabic-folded substring search;
+//! `text` holds small Arabic-aware text helpers (folding, word characters, language, NFC);
+//! `bidi` lays out paragraphs in rows of terminal cells (Unicode bidi, wrapping, mirroring,
+//! shaping).
 
 pub mod article;
 pub mod bidi;
@@ -13,4 +15,5 @@ pub mod facts;
 pub mod library;
 pub mod load;
 pub mod sanitize;
+pub mod search;
 pub mod text;
