@@ -2,8 +2,8 @@
 //!
 //! `load` turns files into [`article::Article`]s (and keeps the article cache); `dates` reads
 //! Arabic, English and machine dates; `sanitize` strips control characters and escape
-//! sequences from untrusted text; `library` looks articles up and filters them; `search`
-//! does Arabic-folded substring search;
+//! sequences from untrusted text; `library` looks articles up and filters them; `query`
+//! reads the query language and `search` does the Arabic-folded substring search under it;
 //! `text` holds small Arabic-aware text helpers (folding, word characters, language, NFC);
 //! `bidi` lays out paragraphs in rows of terminal cells (Unicode bidi, wrapping, mirroring,
 //! shaping).
@@ -14,6 +14,7 @@ pub mod dates;
 pub mod facts;
 pub mod library;
 pub mod load;
+pub mod query;
 pub mod sanitize;
 pub mod search;
 pub mod text;
