@@ -30,7 +30,7 @@ pub struct Draft {
 }
 
 /// Why a file or an item in it could not be read. Messages are lower case and say what to do.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum FormatError {
     #[error("malformed HTML: {0}")]
     Html(String),

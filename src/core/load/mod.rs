@@ -4,6 +4,7 @@
 //! detection, ids, and the folder's `.khabar.toml`. Files are read in parallel; a bad file
 //! becomes a [`LoadProblem`] and never stops the others.
 
+pub mod bodies;
 pub mod boiler;
 pub mod cache;
 pub mod decode;
@@ -23,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub use bodies::load_bodies;
 pub use draft::{Draft, FormatError};
 
 use crate::core::article::{Article, Format};
@@ -183,7 +185,8 @@ pub enum BodyError {
     Changed(String, String),
 }
 
-/// Reads the body of an article that came from the cache index, from its file.
+/// Reads the body of an article that came from the cache index, from its file (many at
+/// once: [`load_bodies`]).
 pub fn load_body(article: &Article) -> Result<Vec<String>, BodyError> {
     let (articles, mut problems) = load_file(&article.path, None, &LoadOptions::default());
     if let Some(found) = articles.into_iter().find(|a| a.id == article.id) {
