@@ -1,8 +1,10 @@
 //! The command line: clap definitions and the non-interactive subcommands (`list`, `show`,
-//! `render`; `facts` and `claims` live in `cli/facts.rs`). Output goes to stdout; skipped
+//! `render`; `facts` and `claims` live in `cli/facts.rs`, choosing what `list` shows in
+//! `cli/list.rs`). Output goes to stdout; skipped
 //! files are reported on stderr, one line each, and never stop the others.
 
 mod facts;
+mod list;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,7 @@ use crate::core::article::{Article, ArticleId, Direction};
 use crate::core::bidi::{BidiMode, LayoutOptions, layout, paragraph_direction};
 use crate::core::library::{Filter, Library};
 use crate::core::load::{LoadOptions, LoadReport, demo::load_demo, load_paths};
+use crate::core::query::Query;
 
 #[derive(Debug, Parser)]
 #[command(name = "khabar", version, about = "A terminal reader for Arabic news")]
@@ -53,6 +56,10 @@ pub enum Command {
         /// Only articles published on or before this day.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
         until: Option<NaiveDate>,
+        /// Only articles matching this query: words and "phrases" (title or body, Arabic-aware),
+        /// source:NAME, date:FROM..TO, since:DAY, until:DAY, lang:ar, and -TERM to exclude.
+        #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
+        query: Option<Query>,
         /// Print a JSON array instead of lines.
         #[arg(long)]
         json: bool,
@@ -145,12 +152,20 @@ pub fn run(cli: Cli) -> Result<i32> {
     // Block-buffered: stdout's own buffer flushes at every line end.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let result = match cli.command {
-        None => list(&mut out, &config, &cli.paths, &Filter::default(), false),
+        None => list(
+            &mut out,
+            &config,
+            &cli.paths,
+            &Filter::default(),
+            None,
+            false,
+        ),
         Some(Command::List {
             paths,
             source,
             since,
             until,
+            query,
             json,
         }) => {
             if let (Some(s), Some(u)) = (since, until)
@@ -167,6 +182,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                     since,
                     until,
                 },
+                query.as_ref(),
                 json,
             )
         }
@@ -244,10 +260,11 @@ fn list(
     config: &Config,
     paths: &[PathBuf],
     filter: &Filter,
+    query: Option<&Query>,
     json: bool,
 ) -> Result<()> {
     let library = load_library(config, paths)?;
-    let shown: Vec<&Article> = library.filter(filter).collect();
+    let shown = list::select(&library, filter, query);
     if json {
         // Written one article at a time: a large library is never held twice in memory.
         write!(out, "[")?;
