@@ -162,7 +162,8 @@ fn fold_search(c: char, mut push: impl FnMut(char)) {
         }
         _ => {
             let Some(f) = fold_char(c) else { return };
-            if f.is_ascii() || !f.is_uppercase() {
+            // Arabic has no case: spare it the Unicode case tables.
+            if f.is_ascii() || ('\u{0600}'..='\u{08FF}').contains(&f) || !f.is_uppercase() {
                 return push(f);
             }
             // Only a one-to-one lower case: the folded text stays one letter per letter.
@@ -176,14 +177,33 @@ fn fold_search(c: char, mut push: impl FnMut(char)) {
 }
 
 /// Appends the search form of `text` to `out`: [`fold_search`] on every character, runs of
-/// whitespace as one space.
+/// whitespace as one space. Runs of characters that fold to themselves (most of any text:
+/// plain Arabic letters, lower-case ASCII, digits, punctuation) are copied whole rather
+/// than character by character: a library is folded once per load.
 fn fold_into(text: &str, out: &mut String) {
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        loop {
+            match bytes.get(i) {
+                Some(b'!'..=b'@' | b'['..=b'~') => i += 1,
+                // ا ب ت–غ (not ة), ف–ه و ي (not ى): two bytes each.
+                Some(0xD8) if matches!(bytes.get(i + 1), Some(0xA7 | 0xA8 | 0xAA..=0xBA)) => i += 2,
+                Some(0xD9) if matches!(bytes.get(i + 1), Some(0x81..=0x88 | 0x8A)) => i += 2,
+                _ => break,
+            }
+        }
+        out.push_str(text.get(start..i).unwrap_or_default());
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         fold_search(c, |f| {
             if f != ' ' || !(out.is_empty() || out.ends_with([' ', '\n'])) {
                 out.push(f);
             }
         });
+        i += c.len_utf8();
     }
 }
 
@@ -218,7 +238,11 @@ impl<'a> Mapped<'a> {
     /// first byte to the next character kept after its last one (so the dropped marks in
     /// between are in, and a ligature matched in part is taken whole).
     fn original(&self, r: Range<usize>) -> Range<usize> {
-        let start = self.map.get(r.start).copied().unwrap_or(self.original.len());
+        let start = self
+            .map
+            .get(r.start)
+            .copied()
+            .unwrap_or(self.original.len());
         let last = self.map.get(r.end.saturating_sub(1)).copied();
         let mut next = r.end;
         while next < self.map.len() && Some(self.map[next]) == last {

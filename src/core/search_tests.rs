@@ -144,6 +144,15 @@ fn overlapping_and_touching_matches_merge() {
 
 proptest! {
     #[test]
+    fn folding_by_runs_agrees_with_folding_by_characters(
+        text in "([ \n!-~ابةتغـفىيءأ\u{064e}\u{0651}٢۲\u{a0}\u{200f}ﻻ]|\\PC){0,80}"
+    ) {
+        let mut by_runs = String::new();
+        fold_into(&text, &mut by_runs);
+        prop_assert_eq!(by_runs, Mapped::new(&text).text);
+    }
+
+    #[test]
     fn ranges_are_whole_sorted_disjoint_and_hold_the_needle(
         paragraph in "([ a-zA-Z0-9٠-٩ـ\u{064b}-\u{0652}\u{200f}\u{a0}أإآاةهىيرسلقوﻻﹶﺍ]|\\PC){0,120}",
         queries in proptest::collection::vec("[a-zA-Z0-9٠-٩ اأةىيرلسو\u{064e}ـ]{1,6}", 1..4),
