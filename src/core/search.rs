@@ -33,13 +33,22 @@ impl SearchDoc {
     /// Folds `article`. With an empty body (listed from the cache index, see
     /// [`Article::body_pending`]) only its title, source and credit are searched.
     pub fn new(article: &Article) -> SearchDoc {
+        let mut doc = SearchDoc::head(article);
         let body_len: usize = article.paragraphs.iter().map(|p| p.len() + 1).sum();
-        let mut text = String::with_capacity(article.title.len() + body_len);
-        fold_into(&article.title, &mut text);
+        doc.text.reserve(body_len);
         for p in &article.paragraphs {
-            text.push('\n');
-            fold_into(p, &mut text);
+            doc.text.push('\n');
+            fold_into(p, &mut doc.text);
         }
+        doc.has_body = !article.paragraphs.is_empty();
+        doc
+    }
+
+    /// Only the title, source and credit: cheap enough for 10,000 articles before the
+    /// reader's first frame, which folds the bodies afterwards with [`SearchDoc::new`].
+    pub fn head(article: &Article) -> SearchDoc {
+        let mut text = String::with_capacity(article.title.len());
+        fold_into(&article.title, &mut text);
         let mut sources = String::new();
         for s in [&article.source, &article.credit].into_iter().flatten() {
             fold_into(s, &mut sources);
@@ -48,7 +57,7 @@ impl SearchDoc {
         SearchDoc {
             text,
             sources,
-            has_body: !article.paragraphs.is_empty(),
+            has_body: false,
         }
     }
 

@@ -21,6 +21,8 @@ pub mod scraped;
 mod walk;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -40,6 +42,16 @@ pub struct LoadOptions {
     pub max_bytes: u64,
     /// The article cache file, if one is used (see [`cache`]).
     pub cache: Option<PathBuf>,
+    /// Counts files as they are read, for a progress bar.
+    pub progress: Option<Arc<LoadProgress>>,
+}
+
+/// How far a [`load_paths`] has got: files found, and files done (from the cache or read).
+/// Updated from the loading threads; read from any other.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    pub total: AtomicUsize,
+    pub done: AtomicUsize,
 }
 
 impl Default for LoadOptions {
@@ -47,6 +59,7 @@ impl Default for LoadOptions {
         LoadOptions {
             max_bytes: DEFAULT_MAX_BYTES,
             cache: None,
+            progress: None,
         }
     }
 }
@@ -110,6 +123,14 @@ pub struct PathError {
 /// holds unchanged are not read again; the others are read in parallel.
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<LoadReport, PathError> {
     let (files, mut problems) = walk::collect(paths)?;
+    let tick = |n: usize| {
+        if let Some(p) = &options.progress {
+            p.done.fetch_add(n, Ordering::Relaxed);
+        }
+    };
+    if let Some(p) = &options.progress {
+        p.total.store(files.len(), Ordering::Relaxed);
+    }
     let mut cache = options.cache.clone().map(cache::Cache::open);
     let stamps: Vec<Option<cache::Stamp>> = match cache {
         Some(_) => files
@@ -139,10 +160,12 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<LoadReport
             None => fresh.push(i),
         }
     }
+    tick(files.len() - fresh.len());
     let outcomes: Vec<(usize, Vec<Article>, Vec<LoadProblem>)> = fresh
         .par_iter()
         .map(|&i| {
             let (a, p) = load_file(&files[i].path, files[i].source.as_deref(), options);
+            tick(1);
             (i, a, p)
         })
         .collect();
