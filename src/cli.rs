@@ -152,6 +152,11 @@ pub fn run(cli: Cli) -> Result<i32> {
     // Block-buffered: stdout's own buffer flushes at every line end.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let result = match cli.command {
+        None if interactive() => {
+            drop(out);
+            return reader(&config, &cli.paths).map(|()| 0);
+        }
+        // Not on a terminal (`khabar DIR | less`): the list, as `khabar list` prints it.
         None => list(
             &mut out,
             &config,
@@ -223,6 +228,36 @@ pub fn run(cli: Cli) -> Result<i32> {
     }
 }
 
+/// Whether khabar talks to a person: stdin and stdout are both terminals.
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// Opens the reader on `paths`, else the configured folders, else the demo articles.
+fn reader(config: &Config, paths: &[PathBuf]) -> Result<()> {
+    let paths = if paths.is_empty() {
+        config.library.folders.clone()
+    } else {
+        paths.to_vec()
+    };
+    // A mistyped folder is told on the command line, not inside the reader.
+    for p in &paths {
+        if !p.exists() {
+            bail!("{}: no such file or folder", p.display());
+        }
+    }
+    if let Some(log) = crate::logging::init() {
+        tracing::info!(log = %log.display(), paths = paths.len(), "reader starts");
+    }
+    let options = LoadOptions {
+        max_bytes: config.max_bytes(),
+        cache: config.cache_file(),
+        progress: None,
+    };
+    crate::tui::open(config, crate::tui::Source { paths, options })
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.downcast_ref::<std::io::Error>()
         .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
@@ -242,6 +277,7 @@ fn load_library(config: &Config, paths: &[PathBuf]) -> Result<Library> {
         let options = LoadOptions {
             max_bytes: config.max_bytes(),
             cache: config.cache_file(),
+            progress: None,
         };
         load_paths(paths, &options)?
     };
@@ -302,6 +338,7 @@ fn find_article(config: &Config, target: &str, within: &[PathBuf]) -> Result<Art
         let options = LoadOptions {
             max_bytes: config.max_bytes(),
             cache: None,
+            progress: None,
         };
         let mut articles = report_problems(load_paths(&[path.to_path_buf()], &options)?);
         match articles.len() {

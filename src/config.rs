@@ -2,6 +2,7 @@
 //! `--config` / `KHABAR_CONFIG`), with defaults in code that match `assets/config.toml`.
 //! khabar only ever reads this file; it never writes or rewrites it.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -20,6 +21,56 @@ pub const CONFIG_ENV: &str = "KHABAR_CONFIG";
 pub struct Config {
     pub library: LibraryConfig,
     pub display: DisplayConfig,
+    pub theme: ThemeConfig,
+    /// Key bindings that replace the defaults, by action name (`down = ["j", "Down"]`). The
+    /// reader checks names and keys when it starts (`tui::keymap`).
+    pub keys: BTreeMap<String, KeyList>,
+}
+
+/// One key or several, as written in `[keys]`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeyList {
+    pub fn keys(&self) -> &[String] {
+        match self {
+            KeyList::One(k) => std::slice::from_ref(k),
+            KeyList::Many(ks) => ks,
+        }
+    }
+}
+
+/// Colours of the reader, by role: names (`yellow`, `light-blue`), `#rrggbb` or an index
+/// `0`–`255`. Ignored when `NO_COLOR` is set.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThemeConfig {
+    /// Borders and title of the focused pane, the selected row's marker.
+    pub accent: String,
+    /// Search matches in the body and the list.
+    pub matches: String,
+    /// The fact selected in the sidebar, where it is in the body.
+    pub fact: String,
+    /// Dates and other secondary text.
+    pub dim: String,
+    /// Error messages in the status bar.
+    pub error: String,
+}
+
+impl Default for ThemeConfig {
+    fn default() -> Self {
+        ThemeConfig {
+            accent: "cyan".into(),
+            matches: "yellow".into(),
+            fact: "magenta".into(),
+            dim: "gray".into(),
+            error: "red".into(),
+        }
+    }
 }
 
 /// How article text is drawn.
@@ -147,6 +198,8 @@ mod tests {
         assert_eq!(parsed.library.folders, defaults.library.folders);
         assert_eq!(parsed.library.max_file_mb, defaults.library.max_file_mb);
         assert_eq!(parsed.library.cache, defaults.library.cache);
+        assert_eq!(parsed.theme, defaults.theme);
+        assert!(parsed.keys.is_empty());
     }
 
     #[test]

@@ -1,0 +1,187 @@
+//! The reader's speed (divan): `cargo bench --bench reader`.
+//!
+//! With 10,000 generated articles loaded (the generator of `examples/gen_corpus.rs`):
+//! - `key_and_draw`: one key press handled by `update` and the frame drawn into a 120×40
+//!   `TestBackend` — `j` (the next article: its facts extracted, its body laid out), `G`/`g`
+//!   (the list's ends), `Tab` (focus), `n` (next search match);
+//! - `search_and_draw`: a search applied over every title and body (`/الرئيس` Enter), and
+//!   cleared (`x`);
+//! - `first_frame`: the loaded articles handed to the reader and the first frame drawn, the
+//!   time from the end of loading to the list on screen (bodies are folded for search after
+//!   it, in the background; the other benches start with them folded);
+//! - `scroll_100k`: PageDown through a 100 KB article, each press drawn.
+//!
+//! The goal (issue 5): under 5 ms per key press with its frame, the first frame within
+//! 100 ms of the end of loading.
+
+#[path = "common/corpus_gen.rs"]
+mod corpus_gen;
+
+use std::hint::black_box;
+use std::sync::OnceLock;
+
+use khabar::config::Config;
+use khabar::core::article::Article;
+use khabar::core::load::{LoadOptions, LoadReport, demo::load_demo, load_paths};
+use khabar::tui::{App, Msg, app_for, draw, run_job, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+static ARTICLES: OnceLock<Vec<Article>> = OnceLock::new();
+
+fn main() {
+    let dir = match tempfile::Builder::new().prefix("khabar-reader-").tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("cannot make a temp folder: {e}"),
+    };
+    if let Err(e) = corpus_gen::generate(dir.path(), 10_000, 1) {
+        panic!("cannot generate the corpus: {e}");
+    }
+    let report = match load_paths(&[dir.path().to_path_buf()], &LoadOptions::default()) {
+        Ok(r) => r,
+        Err(e) => panic!("cannot load the corpus: {e}"),
+    };
+    assert!(
+        report.articles.len() >= 10_000,
+        "{} articles",
+        report.articles.len()
+    );
+    let _ = ARTICLES.set(report.articles);
+    divan::main();
+    drop(dir);
+}
+
+fn loaded(articles: Vec<Article>) -> App {
+    let mut app = match app_for(&Config::default(), false) {
+        Ok(a) => a,
+        Err(e) => panic!("{e}"),
+    };
+    update(
+        &mut app,
+        Msg::Loaded(LoadReport {
+            articles,
+            problems: Vec::new(),
+        }),
+    );
+    app
+}
+
+/// [`loaded`], with the bodies folded for search as the background job does after the
+/// first frame.
+fn indexed(articles: Vec<Article>) -> App {
+    let mut app = loaded(articles);
+    let (tx, rx) = std::sync::mpsc::channel();
+    for job in std::mem::take(&mut app.jobs) {
+        run_job(job, &tx);
+    }
+    drop(tx);
+    for msg in rx {
+        update(&mut app, msg);
+    }
+    app
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    match Terminal::new(TestBackend::new(120, 40)) {
+        Ok(t) => t,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn frame(term: &mut Terminal<TestBackend>, app: &App) {
+    if let Err(e) = term.draw(|f| draw(f, app)) {
+        panic!("{e}");
+    }
+}
+
+fn library() -> Vec<Article> {
+    ARTICLES.get().cloned().unwrap_or_default()
+}
+
+#[divan::bench(args = ["j", "G", "g", "Tab", "n"], sample_count = 200, sample_size = 1)]
+fn key_and_draw(bencher: divan::Bencher, key: &str) {
+    let mut app = indexed(library());
+    let mut term = terminal();
+    if key == "n" {
+        for c in "/الرئيس".chars() {
+            press(&mut app, KeyCode::Char(c));
+        }
+        press(&mut app, KeyCode::Enter);
+    }
+    frame(&mut term, &app);
+    let code = match key {
+        "Tab" => KeyCode::Tab,
+        k => KeyCode::Char(k.chars().next().unwrap_or('j')),
+    };
+    bencher.bench_local(|| {
+        press(&mut app, code);
+        frame(&mut term, &app);
+        black_box(app.list.selected)
+    });
+}
+
+#[divan::bench(args = ["search", "clear"], sample_count = 20, sample_size = 1)]
+fn search_and_draw(bencher: divan::Bencher, what: &str) {
+    let mut app = indexed(library());
+    let mut term = terminal();
+    frame(&mut term, &app);
+    bencher.bench_local(|| {
+        if what == "search" {
+            press(&mut app, KeyCode::Char('x'));
+            for c in "/الرئيس".chars() {
+                press(&mut app, KeyCode::Char(c));
+            }
+            press(&mut app, KeyCode::Enter);
+        } else {
+            press(&mut app, KeyCode::Char('x'));
+        }
+        frame(&mut term, &app);
+        black_box(app.shown.len())
+    });
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn first_frame(bencher: divan::Bencher) {
+    bencher.with_inputs(library).bench_local_values(|articles| {
+        let app = loaded(articles);
+        let mut term = terminal();
+        frame(&mut term, &app);
+        app
+    });
+}
+
+#[divan::bench(sample_count = 100, sample_size = 1)]
+fn scroll_100k(bencher: divan::Bencher) {
+    let mut article = load_demo().articles.remove(0);
+    let paragraphs: Vec<String> = load_demo()
+        .articles
+        .into_iter()
+        .flat_map(|a| a.paragraphs)
+        .collect();
+    article.paragraphs.clear();
+    let mut bytes = 0;
+    for p in paragraphs.iter().cycle() {
+        if bytes >= 100 * 1024 {
+            break;
+        }
+        bytes += p.len();
+        article.paragraphs.push(p.clone());
+    }
+    let mut app = loaded(vec![article]);
+    let mut term = terminal();
+    press(&mut app, KeyCode::Tab);
+    frame(&mut term, &app);
+    bencher.bench_local(|| {
+        press(&mut app, KeyCode::PageDown);
+        if app.body_scroll + 40 >= 3000 {
+            press(&mut app, KeyCode::Char('g'));
+        }
+        frame(&mut term, &app);
+        black_box(app.body_scroll)
+    });
+}

@@ -1,0 +1,151 @@
+//! The article body: the title, a line with source, credit and date (and the Hijri date as
+//! written, when the article gave one), then the paragraphs, each laid out by the bidi engine
+//! at the pane's width. Search matches are marked where they land after reordering; the fact
+//! selected in the sidebar is highlighted.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use crate::core::bidi::Styles;
+use crate::core::facts::Span;
+use crate::core::search::find_matches;
+
+use super::app::App;
+use super::text::{draw_plain, draw_row};
+use super::view::{BlockKind, BodyView};
+
+/// The pane's title: the row position in the article.
+pub fn title(app: &App) -> String {
+    let view = app.view.borrow();
+    match (&app.current, &view.body) {
+        (Some(_), Some(b)) if b.rows > 0 => {
+            let height = usize::from(view.rects.body_inner.height).max(1);
+            let last = (app.body_scroll + height).min(b.rows);
+            format!(" article {last}/{} ", b.rows)
+        }
+        _ => " article ".to_string(),
+    }
+}
+
+/// Makes sure the body view is laid out for the current article at `width`; returns its
+/// number of rows.
+pub fn ensure(app: &App, width: usize) -> usize {
+    let Some(current) = &app.current else {
+        return 0;
+    };
+    let article = &app.articles[current.article];
+    let mut view = app.view.borrow_mut();
+    let fresh = view
+        .body
+        .as_ref()
+        .is_some_and(|b| b.fits(current.article, article, width, &app.options));
+    if !fresh {
+        let made = BodyView::new(
+            current.article,
+            article,
+            width,
+            &app.options,
+            &mut view.layouts,
+        );
+        view.body = Some(made);
+    }
+    view.body.as_ref().map_or(0, |b| b.rows)
+}
+
+/// Byte range of a fact's span (code points) in its paragraph.
+pub fn span_bytes(text: &str, span: Span) -> Range<usize> {
+    let at = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    at(span.start)..at(span.end)
+}
+
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
+    if area.is_empty() {
+        return;
+    }
+    let Some(current) = &app.current else {
+        let mut view = app.view.borrow_mut();
+        let text = if app.loading.is_some() {
+            "loading…"
+        } else {
+            "no article selected"
+        };
+        draw_plain(
+            buf,
+            Rect { height: 1, ..area },
+            text,
+            app.theme.dim,
+            &mut view.layouts,
+            &app.options,
+        );
+        return;
+    };
+    let rows = ensure(app, usize::from(area.width));
+    let view = app.view.borrow();
+    let Some(body) = view.body.as_ref() else {
+        return;
+    };
+    let article = &app.articles[current.article];
+    let needles = app.needles();
+    let height = usize::from(area.height);
+    let top = app.body_scroll.min(rows.saturating_sub(1));
+    let mut styles_of: Option<(usize, Styles<Style>)> = None;
+    for screen_row in 0..height {
+        let Some((k, within)) = body.at(top + screen_row) else {
+            continue;
+        };
+        let (kind, layout) = &body.blocks[k];
+        let Some(row) = layout.row(within) else {
+            continue;
+        };
+        let y = area.y + u16::try_from(screen_row).unwrap_or(0);
+        let (base, styles) = match kind {
+            BlockKind::Title => {
+                let spans = find_matches(&article.title, &needles)
+                    .into_iter()
+                    .map(|r| (r, app.theme.matches));
+                (app.theme.title, Styles::new(spans))
+            }
+            BlockKind::Meta => (app.theme.dim, Styles::default()),
+            BlockKind::Paragraph(p) => {
+                if styles_of.as_ref().is_none_or(|(q, _)| q != p) {
+                    styles_of = Some((*p, paragraph_styles(app, *p)));
+                }
+                let styles = styles_of
+                    .as_ref()
+                    .map(|(_, s)| s.clone())
+                    .unwrap_or_default();
+                (Style::new(), styles)
+            }
+        };
+        draw_row(buf, area.x, y, area.width, row, &styles, base);
+    }
+}
+
+/// Styles of paragraph `p`: the selected fact, the current match, every other match.
+fn paragraph_styles(app: &App, p: usize) -> Styles<Style> {
+    let Some(current) = &app.current else {
+        return Styles::default();
+    };
+    let text = &app.articles[current.article].paragraphs[p];
+    let mut spans: Vec<(Range<usize>, Style)> = Vec::new();
+    if let Some(span) = app.highlight.filter(|s| s.paragraph == p) {
+        spans.push((span_bytes(text, span), app.theme.fact));
+    }
+    for (k, (q, r)) in current.matches.iter().enumerate() {
+        if *q == p {
+            let style = if app.match_at == Some(k) {
+                app.theme
+                    .matches
+                    .add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            } else {
+                app.theme.matches
+            };
+            spans.push((r.clone(), style));
+        }
+    }
+    // Where the fact and a match overlap, the one starting first wins (see `Styles`).
+    Styles::new(spans)
+}

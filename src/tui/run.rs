@@ -1,0 +1,206 @@
+//! The terminal side of the reader: loading the library on a thread while a progress bar
+//! shows, putting the terminal in raw mode on the alternate screen (with mouse, bracketed
+//! paste and, in `app` bidi mode, the terminal's explicit bidi mode), the event loop, the
+//! background jobs, and restoring everything at exit — also after a panic, whose hook is
+//! chained to ratatui's.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
+use ratatui::crossterm::execute;
+
+use crate::core::bidi::{BidiMode, terminal as bidi_terminal};
+use crate::core::load::{LoadOptions, LoadProgress, demo::load_demo, load_paths};
+
+use super::app::{App, Job};
+use super::claims;
+use super::update::{Msg, update};
+
+/// What to load: the paths given, else the configured folders, else the demo articles.
+pub struct Source {
+    pub paths: Vec<PathBuf>,
+    pub options: LoadOptions,
+}
+
+/// Starts loading on a thread; the report arrives as [`Msg::Loaded`].
+pub fn start_loading(source: Source, tx: Sender<Msg>) -> Arc<LoadProgress> {
+    let progress = Arc::new(LoadProgress::default());
+    let mut options = source.options;
+    options.progress = Some(Arc::clone(&progress));
+    std::thread::spawn(move || {
+        let msg = if source.paths.is_empty() {
+            Msg::Loaded(load_demo())
+        } else {
+            match load_paths(&source.paths, &options) {
+                Ok(report) => Msg::Loaded(report),
+                Err(e) => Msg::LoadFailed(e.to_string()),
+            }
+        };
+        let _ = tx.send(msg);
+    });
+    // The name lists of the facts rules take a few tens of milliseconds to build: done
+    // while the library loads rather than on the first article shown.
+    std::thread::spawn(|| {
+        let _ = crate::core::facts::extract(&["تمهيد".to_string()], None);
+    });
+    progress
+}
+
+/// Runs a job on a thread, sending what it finds back.
+pub fn spawn_job(job: Job, tx: Sender<Msg>) {
+    std::thread::spawn(move || run_job(job, &tx));
+}
+
+/// Runs a job here and now (tests; and the thread body of [`spawn_job`]).
+pub fn run_job(job: Job, tx: &Sender<Msg>) {
+    match job {
+        Job::LoadBodies(articles) => {
+            let list: Vec<crate::core::article::Article> =
+                articles.iter().map(|(_, a)| a.as_ref().clone()).collect();
+            let tx = std::sync::Mutex::new(tx.clone());
+            crate::core::load::load_bodies(&list, |k, result| {
+                let index = articles[k].0;
+                let msg = Msg::Body(index, result.map_err(|e| e.to_string()));
+                if let Ok(tx) = tx.lock() {
+                    let _ = tx.send(msg);
+                }
+            });
+        }
+        Job::Index(articles) => {
+            use rayon::prelude::*;
+            let docs = articles
+                .par_iter()
+                .map(|(i, a)| (*i, crate::core::search::SearchDoc::new(a)))
+                .collect();
+            let _ = tx.send(Msg::Indexed(docs));
+        }
+        Job::Claims(articles) => {
+            let _ = tx.send(Msg::Claims(claims::compute(&articles)));
+        }
+    }
+}
+
+/// Sends the terminal the sequences for `mode` (explicit bidi in `app` mode).
+fn leave_extras(mode: BidiMode) {
+    let mut out = std::io::stdout();
+    let _ = bidi_terminal::switch(&mut out, Some(mode), None);
+    let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste);
+    let _ = out.flush();
+}
+
+/// Runs the reader until the user quits.
+pub fn run(mut app: App, source: Source) -> Result<()> {
+    let (tx, rx) = mpsc::channel();
+    app.loading = Some(start_loading(source, tx.clone()));
+    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    // ratatui's hook leaves raw mode and the alternate screen; this one also turns off the
+    // mouse, paste and explicit bidi modes, whatever mode was in force at the panic.
+    let mode_at_panic = Arc::new(std::sync::atomic::AtomicU8::new(mode_code(app.mode())));
+    let hook_mode = Arc::clone(&mode_at_panic);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave_extras(mode_of(
+            hook_mode.load(std::sync::atomic::Ordering::Relaxed),
+        ));
+        previous(info);
+    }));
+    let mut out = std::io::stdout();
+    let _ = execute!(out, EnableMouseCapture, EnableBracketedPaste);
+    let _ = bidi_terminal::switch(&mut out, None, Some(app.mode()));
+    let result = event_loop(&mut terminal, &mut app, &rx, &tx, &mode_at_panic);
+    leave_extras(app.mode());
+    ratatui::restore();
+    result
+}
+
+fn mode_code(mode: BidiMode) -> u8 {
+    BidiMode::ALL.iter().position(|&m| m == mode).unwrap_or(0) as u8
+}
+
+fn mode_of(code: u8) -> BidiMode {
+    BidiMode::ALL
+        .get(usize::from(code))
+        .copied()
+        .unwrap_or_default()
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    rx: &Receiver<Msg>,
+    tx: &Sender<Msg>,
+    mode_at_panic: &std::sync::atomic::AtomicU8,
+) -> Result<()> {
+    let mut sent_mode = app.mode();
+    let mut dirty = true;
+    while !app.quit {
+        if app.mode() != sent_mode {
+            let _ =
+                bidi_terminal::switch(terminal.backend_mut(), Some(sent_mode), Some(app.mode()));
+            sent_mode = app.mode();
+            mode_at_panic.store(mode_code(sent_mode), std::sync::atomic::Ordering::Relaxed);
+            // Every cell drawn in the old order must be sent again. `Terminal::clear` would
+            // ask the terminal where its cursor is, which not every terminal answers; a
+            // resize to the same size clears without asking.
+            let size = terminal.size()?;
+            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+            dirty = true;
+        }
+        if dirty {
+            terminal.draw(|frame| super::ui::draw(frame, app))?;
+            dirty = false;
+        }
+        for job in app.jobs.drain(..) {
+            spawn_job(job, tx.clone());
+        }
+        // While loading, wake often to move the progress bar.
+        let wait = if app.loading.is_some() || app.bodies_pending > 0 || app.indexing > 0 {
+            Duration::from_millis(40)
+        } else {
+            Duration::from_millis(250)
+        };
+        if event::poll(wait)? {
+            // Everything already queued is handled before the next frame: holding a key
+            // down never builds a backlog of frames.
+            loop {
+                if let Some(msg) = translate(event::read()?) {
+                    update(app, msg);
+                    dirty = true;
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        let mut bodies = false;
+        while let Ok(msg) = rx.try_recv() {
+            bodies |= matches!(msg, Msg::Body(..));
+            update(app, msg);
+            dirty = true;
+        }
+        if bodies && app.filters_read_bodies() {
+            app.refilter();
+        }
+        dirty |= app.loading.is_some();
+    }
+    Ok(())
+}
+
+fn translate(event: Event) -> Option<Msg> {
+    match event {
+        Event::Key(k) => Some(Msg::Key(k)),
+        Event::Mouse(m) => Some(Msg::Mouse(m)),
+        Event::Paste(p) => Some(Msg::Paste(p)),
+        Event::Resize(..) => Some(Msg::Resize),
+        _ => None,
+    }
+}
