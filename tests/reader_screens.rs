@@ -447,3 +447,17 @@ fn the_calibration_screen_sets_the_mode_picked_by_eye() {
     r.keys("B<Esc>");
     assert!(r.status().ends_with("bidi:terminal"), "Esc keeps the mode");
 }
+
+#[test]
+fn bodies_folded_in_the_background_keep_the_match_reached() {
+    let mut r = Reader::new(130, 30);
+    r.keys("/ارمينيا<Enter>n");
+    assert_eq!(r.app.match_at, Some(1));
+    // What a large library's background indexing sends when it is done: the list is
+    // filtered again, and `n` must not start over.
+    update(&mut r.app, Msg::Indexed(Vec::new()));
+    r.settle();
+    assert_eq!(r.app.match_at, Some(1));
+    r.keys("n");
+    assert_eq!(r.app.match_at, Some(2));
+}

@@ -21,6 +21,10 @@ use super::overlay::Overlay;
 use super::theme::Theme;
 use super::view::ViewCache;
 
+/// Bodies up to this many bytes in all are folded for search before the first frame (about
+/// 15 ms); a larger library shows its list first and folds its bodies in the background.
+const FOLD_AT_ONCE: usize = 4 * 1024 * 1024;
+
 /// The three panes, left to right on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -184,21 +188,25 @@ impl App {
     /// is on screen as soon as the library is loaded.
     pub fn set_articles(&mut self, articles: Vec<Article>) {
         self.articles = articles.into_iter().map(Arc::new).collect();
-        self.docs = self
-            .articles
-            .par_iter()
-            .map(|a| SearchDoc::head(a))
-            .collect();
-        let bodies: Vec<(usize, Arc<Article>)> = self
+        let bytes: usize = self
             .articles
             .iter()
-            .enumerate()
-            .filter(|(_, a)| !a.paragraphs.is_empty())
-            .map(|(i, a)| (i, Arc::clone(a)))
-            .collect();
-        self.indexing = bodies.len();
-        if !bodies.is_empty() {
-            self.jobs.push(Job::Index(bodies));
+            .flat_map(|a| &a.paragraphs)
+            .map(String::len)
+            .sum();
+        if bytes <= FOLD_AT_ONCE {
+            self.docs = self
+                .articles
+                .par_iter()
+                .map(|a| SearchDoc::new(a))
+                .collect();
+        } else {
+            self.docs = self
+                .articles
+                .par_iter()
+                .map(|a| SearchDoc::head(a))
+                .collect();
+            self.index_in_background();
         }
         let pending: Vec<(usize, Arc<Article>)> = self
             .articles
@@ -213,6 +221,21 @@ impl App {
         }
         self.loading = None;
         self.refilter();
+    }
+
+    /// Asks for the bodies to be folded for search off the drawing thread.
+    fn index_in_background(&mut self) {
+        let bodies: Vec<(usize, Arc<Article>)> = self
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !a.paragraphs.is_empty())
+            .map(|(i, a)| (i, Arc::clone(a)))
+            .collect();
+        self.indexing = bodies.len();
+        if !bodies.is_empty() {
+            self.jobs.push(Job::Index(bodies));
+        }
     }
 
     /// Puts a body read in the background in place.
@@ -289,6 +312,7 @@ impl App {
             matches: Vec::new(),
         });
         if !same {
+            self.match_at = None;
             self.body_scroll = 0;
             self.fact_cursor = Cursor::default();
             self.highlight = None;
@@ -309,10 +333,11 @@ impl App {
         needles
     }
 
-    /// Finds every match of the needles in the current article's body.
+    /// Finds every match of the needles in the current article's body. The match `n` reached
+    /// is kept while it still exists (bodies arriving in the background refilter the list).
     fn find_matches(&mut self) {
         let needles = self.needles();
-        self.match_at = None;
+        let reached = self.match_at.take();
         let Some(current) = self.current.as_mut() else {
             return;
         };
@@ -326,6 +351,7 @@ impl App {
                 .matches
                 .extend(find_matches(text, &needles).into_iter().map(|r| (p, r)));
         }
+        self.match_at = reached.filter(|&k| k < current.matches.len());
     }
 
     /// Items of the sidebar that can be selected (headers cannot).

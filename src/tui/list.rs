@@ -18,13 +18,13 @@ pub fn title(app: &App) -> String {
     format!(" articles {}/{} ", app.shown.len(), app.articles.len())
 }
 
-/// Columns for the date and the source at this width (0 when left out).
+/// Columns for the date and the source at this width (0 when left out): the title keeps at
+/// least half of the row.
 fn columns(width: u16) -> (u16, u16) {
     match width {
-        0..30 => (0, 0),
-        30..50 => (10, 0),
-        50..80 => (10, 12),
-        _ => (10, 18),
+        0..28 => (0, 0),
+        28..40 => (10, 0),
+        _ => (10, (width / 4).clamp(8, 18)),
     }
 }
 

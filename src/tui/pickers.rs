@@ -8,7 +8,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::core::query::{Query, parse_range};
 use crate::core::search::Needle;
-use crate::core::text::fold_arabic;
 
 use super::action::Action;
 use super::app::{App, Job, Pane, Search};
@@ -48,11 +47,17 @@ pub fn open_sources(app: &mut App) {
         app.complain("no article names its source");
         return;
     }
-    let wanted: Vec<String> = app.query.sources().iter().map(|s| fold_arabic(s)).collect();
+    // Folded as `source:` terms fold them, so a ticked name is recognised whatever its spelling.
+    let fold = |s: &str| {
+        Needle::new(s)
+            .map(|n| n.as_str().to_owned())
+            .unwrap_or_default()
+    };
+    let wanted: Vec<String> = app.query.sources().iter().map(|s| fold(s)).collect();
     let mut items: Vec<SourceItem> = counts
         .into_iter()
         .map(|(name, count)| SourceItem {
-            checked: wanted.contains(&fold_arabic(&name)),
+            checked: wanted.contains(&fold(&name)),
             name,
             count,
         })
@@ -213,6 +218,7 @@ pub fn apply_prompt(app: &mut App, prompt: Prompt) {
     app.refilter();
     report_count(app);
     if prompt.kind == PromptKind::Search && app.search.is_some() {
+        app.match_at = None;
         next_match(app, true);
     }
 }

@@ -38,7 +38,7 @@ pub fn panes(app: &App, width: u16) -> Vec<Pane> {
 pub fn place(app: &App, area: Rect) -> Rects {
     let shown = panes(app, area.width);
     let weight = |p: &Pane| match p {
-        Pane::List => 3,
+        Pane::List => 4,
         Pane::Body => 5,
         Pane::Facts => 3,
     };
