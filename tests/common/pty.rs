@@ -11,6 +11,9 @@
 //! it answers no other query, and ignores the
 //! explicit bidi sequences (`vt100` does not know them: the screen shows cells in the order
 //! they were written, which in khabar's `app` mode is the visual order).
+//!
+//! Two test crates include it, each using a part of it.
+#![allow(dead_code)]
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
