@@ -35,7 +35,14 @@ fn main() {
         Ok(d) => d,
         Err(e) => panic!("cannot make a temp folder: {e}"),
     };
-    if let Err(e) = corpus_gen::generate(dir.path(), 10_000, 1) {
+    // `cargo test --all-targets` runs each bench once, unoptimised, as a check that it
+    // works: a small library is enough there.
+    let count = if std::env::args().any(|a| a == "--bench") {
+        10_000
+    } else {
+        200
+    };
+    if let Err(e) = corpus_gen::generate(dir.path(), count, 1) {
         panic!("cannot generate the corpus: {e}");
     }
     let report = match load_paths(&[dir.path().to_path_buf()], &LoadOptions::default()) {
@@ -43,7 +50,7 @@ fn main() {
         Err(e) => panic!("cannot load the corpus: {e}"),
     };
     assert!(
-        report.articles.len() >= 10_000,
+        report.articles.len() >= count,
         "{} articles",
         report.articles.len()
     );

@@ -7,8 +7,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use ratatui::DefaultTerminal;
@@ -99,6 +99,7 @@ fn leave_extras(mode: BidiMode) {
 
 /// Runs the reader until the user quits.
 pub fn run(mut app: App, source: Source) -> Result<()> {
+    let started = Instant::now();
     let (tx, rx) = mpsc::channel();
     app.loading = Some(start_loading(source, tx.clone()));
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
@@ -115,10 +116,15 @@ pub fn run(mut app: App, source: Source) -> Result<()> {
     }));
     let mut out = std::io::stdout();
     let _ = execute!(out, EnableMouseCapture, EnableBracketedPaste);
+    forward_input(tx.clone());
     let _ = bidi_terminal::switch(&mut out, None, Some(app.mode()));
-    let result = event_loop(&mut terminal, &mut app, &rx, &tx, &mode_at_panic);
+    let result = event_loop(&mut terminal, &mut app, (&rx, &tx), &mode_at_panic, started);
     leave_extras(app.mode());
     ratatui::restore();
+    match &result {
+        Ok(()) => tracing::info!("reader stops"),
+        Err(e) => tracing::error!("reader stops: {e:#}"),
+    }
     result
 }
 
@@ -136,12 +142,14 @@ fn mode_of(code: u8) -> BidiMode {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    rx: &Receiver<Msg>,
-    tx: &Sender<Msg>,
+    (rx, tx): (&Receiver<Msg>, &Sender<Msg>),
     mode_at_panic: &std::sync::atomic::AtomicU8,
+    started: Instant,
 ) -> Result<()> {
     let mut sent_mode = app.mode();
     let mut dirty = true;
+    // For the log: when the library arrived, until its list is drawn.
+    let mut loaded_at: Option<Instant> = None;
     while !app.quit {
         if app.mode() != sent_mode {
             let _ =
@@ -158,32 +166,45 @@ fn event_loop(
         if dirty {
             terminal.draw(|frame| super::ui::draw(frame, app))?;
             dirty = false;
+            if let Some(at) = loaded_at.take() {
+                tracing::info!(
+                    articles = app.articles.len(),
+                    since_start_ms = started.elapsed().as_millis(),
+                    after_loading_ms = at.elapsed().as_millis(),
+                    "list on screen"
+                );
+            }
         }
         for job in app.jobs.drain(..) {
             spawn_job(job, tx.clone());
         }
-        // While loading, wake often to move the progress bar.
-        let wait = if app.loading.is_some() || app.bodies_pending > 0 || app.indexing > 0 {
+        // Input and background work arrive on one channel (see `forward_input`), so a
+        // loaded library or a key is handled the moment it arrives. While loading, wake
+        // anyway to move the progress bar.
+        let wait = if app.loading.is_some() {
             Duration::from_millis(40)
         } else {
-            Duration::from_millis(250)
+            Duration::from_secs(1)
         };
-        if event::poll(wait)? {
-            // Everything already queued is handled before the next frame: holding a key
-            // down never builds a backlog of frames.
-            loop {
-                if let Some(msg) = translate(event::read()?) {
-                    update(app, msg);
-                    dirty = true;
-                }
-                if app.quit || !event::poll(Duration::ZERO)? {
-                    break;
-                }
-            }
-        }
+        let first = match rx.recv_timeout(wait) {
+            Ok(msg) => Some(msg),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        // Everything already queued is handled before the next frame: holding a key down
+        // never builds a backlog of frames.
         let mut bodies = false;
-        while let Ok(msg) = rx.try_recv() {
+        for msg in first
+            .into_iter()
+            .chain(std::iter::from_fn(|| rx.try_recv().ok()))
+        {
+            if app.quit {
+                break;
+            }
             bodies |= matches!(msg, Msg::Body(..));
+            if matches!(msg, Msg::Loaded(_)) {
+                loaded_at = Some(Instant::now());
+            }
             update(app, msg);
             dirty = true;
         }
@@ -193,6 +214,20 @@ fn event_loop(
         dirty |= app.loading.is_some();
     }
     Ok(())
+}
+
+/// Reads terminal events on a thread of its own and sends them into the reader's channel,
+/// until the reader is gone.
+fn forward_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if let Some(msg) = translate(event)
+                && tx.send(msg).is_err()
+            {
+                break;
+            }
+        }
+    });
 }
 
 fn translate(event: Event) -> Option<Msg> {
