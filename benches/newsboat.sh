@@ -21,6 +21,10 @@
 #                     `(COUNT/COUNT)`, cut to 11 columns by newsboat's default format);
 #       article list: then Enter, until the feed's article list is drawn down to its last
 #                     visible row and help line (on 40 rows: item 37);
+#       article list, Enter typed ahead: Enter written into the pty at the start (the
+#                     terminal holds it until newsboat reads its keys, after drawing the
+#                     feed list), timed until the same filled article list: start to the
+#                     article list with no reaction time of the harness in it;
 #     and, for scale, `newsboat -x print-unread` with hyperfine (cache load, no UI at all);
 #  5. times khabar's TUI the same way (time_khabar below) only if `khabar CORPUS` goes full
 #     screen within 5 s; today it prints a list and exits, and the step says so.
@@ -126,12 +130,23 @@ fi
 
 harness=(python3 "$repo/benches/time_to_screen.py" --size "$SIZE" --runs "$RUNS" --warmup 1)
 last_row=$((rows - 3))
+# The screens, as regexes over the emulated screen's rows: the feed's row with its counts
+# and the feed list's help line; the article list's title with the counts, its last visible
+# row (title row, items, help line, status line) and its help line.
+feed_list="(?s)^ +1 +N +\\($files/.*^q:Quit ENTER:Open n:Next Unread"
+article_list="(?s)Articles in feed 'khabar corpus $files' \\($files unread, $files total\\).*^ +$last_row N .*^q:Quit ENTER:Open s:Save"
 echo "== newsboat in a $SIZE pty: feed list, then Enter → article list"
 "${harness[@]}" \
-    --label "feed list with counts" --until "(?s)^ +1 +N +\\($files/.*^q:Quit ENTER:Open n:Next Unread" \
+    --label "feed list with counts" --until "$feed_list" \
     --label "article list filled" \
-    --then '\r' "(?s)Articles in feed 'khabar corpus $files' \\($files unread, $files total\\).*^ +$last_row N .*^q:Quit ENTER:Open s:Save" \
+    --then '\r' "$article_list" \
     --dump "$work/newsboat-screens.txt" --json "$work/newsboat-times.json" \
+    -- "${newsboat_cmd[@]}"
+echo "== newsboat, Enter typed ahead at the start → article list (no harness reaction in the time)"
+"${harness[@]}" --typeahead '\r' \
+    --label "article list, Enter typed ahead" \
+    --until "$article_list" \
+    --dump "$work/newsboat-typeahead-screens.txt" --json "$work/newsboat-typeahead-times.json" \
     -- "${newsboat_cmd[@]}"
 after=$(sqlite3 "$nb/cache.db" 'select count(*) from rss_item')
 [ "$after" = "$cached" ] || echo "note: newsboat's cache now holds $after items"
@@ -159,5 +174,16 @@ else
 fi
 
 echo
-echo "== load average after: $(loadavg)"
-echo "results: $work/newsboat-times.json, screens as matched: $work/newsboat-screens.txt"
+echo "== summary: $newsboat_version (Debian $debian_version), $files articles, $SIZE, $RUNS runs; load average after: $(loadavg)"
+python3 - "$work" <<'PY'
+import glob, json, os, sys
+for path in sorted(glob.glob(os.path.join(sys.argv[1], "*-times.json"))):
+    r = json.load(open(path))
+    for st in r["stages"]:
+        for key, what in (("since_start_ms", "from start"), ("since_keys_ms", "after the keys")):
+            if key in st:
+                t = st[key]
+                print(f"{st['label']:<34} {what:<15} median {t['median']:6.0f} ms"
+                      f"  min {t['min']:6.0f}  max {t['max']:6.0f}")
+PY
+echo "files: $work (*-times.json: every run; *-screens.txt: the screens as matched)"

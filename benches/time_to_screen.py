@@ -8,7 +8,10 @@ Starts CMD in a pseudo-terminal of a fixed size (--size, default 120x40), feeds 
 writes into a terminal emulator model (pyte), and records the moment the screen first
 satisfies REGEX (searched in the screen's rows joined with newlines, re.MULTILINE). Each
 `--then KEYS REGEX` is a further stage: once the previous one holds, KEYS are typed and the
-time until REGEX holds is taken, both from the start and from the key press. Then the quit
+time until REGEX holds is taken, both from the start and from the key press (the time from
+the start then includes the harness's own reaction to the previous screen; --typeahead KEYS
+types them at the start instead, and the terminal keeps them until the program reads its
+input, as when a person types ahead). Then the quit
 keys (--quit, default q, typed again every 0.5 s up to --quit-tries times) are sent and the
 exit status is checked (--exit-code, default 0). Runs --warmup untimed runs, then --runs
 timed ones, and prints median, min and max of each stage in milliseconds.
@@ -198,6 +201,8 @@ def one_run(args, stages, env, dump):
     seconds the program used over the whole run (quitting included)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     s = Session(args.command, args.cols, args.rows, env)
+    if args.typeahead:
+        s.proc.write(args.typeahead)
     times = []
     try:
         for n, (send, pattern) in enumerate(stages):
@@ -282,6 +287,9 @@ def main():
     p.add_argument("--until", metavar="REGEX", help="the first screen to wait for")
     p.add_argument("--then", nargs=2, action="append", default=[], metavar=("KEYS", "REGEX"),
                    help="then type KEYS and wait for REGEX (repeatable)")
+    p.add_argument("--typeahead", metavar="KEYS", default="",
+                   help="type KEYS right after the start, before anything is drawn: the "
+                        "terminal holds them until the program reads its input")
     p.add_argument("--label", action="append", default=[],
                    help="a name for each stage, in order (default: its regex)")
     p.add_argument("--quit", dest="quit_keys", default="q", help="quit keys (q)")
@@ -297,6 +305,7 @@ def main():
     args = p.parse_args()
     args.cols, args.rows = (int(x) for x in args.size.lower().split("x"))
     args.quit_keys = keys(args.quit_keys)
+    args.typeahead = keys(args.typeahead)
 
     env = dict(os.environ)
     env["TERM"] = args.term
