@@ -11,32 +11,34 @@ satisfies REGEX (searched in the screen's rows joined with newlines, re.MULTILIN
 time until REGEX holds is taken, both from the start and from the key press (the time from
 the start then includes the harness's own reaction to the previous screen; --typeahead KEYS
 types them at the start instead, and the terminal keeps them until the program reads its
-input, as when a person types ahead). Then the quit
-keys (--quit, default q, typed again every 0.5 s up to --quit-tries times) are sent and the
-exit status is checked (--exit-code, default 0). Runs --warmup untimed runs, then --runs
-timed ones, and prints median, min and max of each stage in milliseconds.
+input, as when a person types ahead). Then the quit keys (--quit, default q, typed again
+every 0.5 s up to --quit-tries times) are sent and the exit status is checked (--exit-code,
+default 0). Runs --warmup untimed runs, then --runs timed ones, and prints median, min and
+max of each stage in milliseconds.
 
 The time of a stage is when the chunk of output that made the predicate true was read from
-the pty (time.monotonic(), origin just before fork/exec): a thread reads and stamps chunks as
-they come, so the emulator's parsing never delays a stamp; the largest gap between a stamp
-and the predicate's check ("harness lag") is printed too. Pick a predicate that only the
-complete screen satisfies (e.g. the last list row and the help line below it): a pty hands a
-screen over in chunks of about 4 KB, so a title alone may match a half-drawn list. A stage
-whose REGEX already holds when its keys are sent is an error: the predicate must be one that
-only the next screen shows. The program's CPU time over each whole run (getrusage of the
-reaped child, quitting included) is printed as well: it drifts less than wall-clock time on a
-busy machine.
+the pty (time.monotonic(), origin just before fork/exec). A separate reader process reads
+and stamps chunks as they come, so the emulator's parsing never delays a stamp; the largest
+gap between a stamp and the predicate's check ("harness lag") is printed too. Pick a
+predicate that only the complete screen satisfies (e.g. the last list row and the help line
+below it): a pty hands a screen over in chunks of about 4 KB, so a title alone may match a
+half-drawn list. A stage whose REGEX already holds when its keys are sent is an error: the
+predicate must be one that only the next screen shows. The program's CPU time over each
+whole run (getrusage of the reaped child, quitting included) is printed as well: it drifts
+less than wall-clock time on a busy machine.
 
 --probe SECONDS does no timing: it tells whether CMD goes full screen (switches to the
 alternate screen, or clears the whole screen, while still running) within SECONDS. Exit 0:
 it did (then the quit keys are sent); exit 3: it did not (it is killed if still running).
 
-Why not hyperfine: hyperfine times a command from start to exit, with its output sent to a
-pipe or /dev/null. A TUI does not exit by itself once its list is drawn, refuses to start
-(or draws nothing) without a terminal, and "time until the list is on screen" is a property
-of what it has drawn, which only a terminal (here: a pty plus an emulator) can tell.
+Why not hyperfine: it times a command from start to exit, with no terminal (output to a pipe
+or /dev/null). A TUI does not exit once its list is drawn: `hyperfine -N 'newsboat ...'`
+never returns (newsboat draws its feed list for an 80x24 terminal into /dev/null and waits
+for keys), and a quit key typed ahead would time start-to-exit, not start-to-list. Whether
+the list is on screen is a property of what the program has drawn, which only a terminal
+(here a pty plus an emulator) can tell.
 
-Needs: pip install ptyprocess pyte (pexpect brings ptyprocess). Linux/macOS only.
+Needs: pip install ptyprocess pyte (pexpect brings ptyprocess). Linux.
 Keys accept Python escapes: '\\r' is Enter, '\\x1b' is Escape.
 """
 
@@ -44,13 +46,14 @@ import argparse
 import codecs
 import json
 import os
-import queue
+import fcntl
 import re
 import resource
+import select
 import signal
 import statistics
+import struct
 import sys
-import threading
 import time
 
 try:
@@ -59,6 +62,8 @@ try:
 except ImportError as e:  # pragma: no cover - a message for whoever runs it
     sys.exit(f"time_to_screen: {e}; pip install ptyprocess pyte")
 
+HEADER = struct.Struct("=dI")  # a chunk's arrival time and length, from the reader process
+F_SETPIPE_SZ = 1031
 ALT_SCREEN = (b"\x1b[?1049h", b"\x1b[?1047h", b"\x1b[?47h")
 CLEAR_ALL = b"\x1b[2J"
 
@@ -96,20 +101,56 @@ class Session:
         self.stream = pyte.ByteStream(self.screen)
         self.eof = False
         self.max_lag = 0.0
-        # A thread reads the pty and stamps each chunk as it arrives, so that the time the
-        # emulator takes to parse one chunk never delays the stamp of the next.
-        self.chunks = queue.Queue()
-        threading.Thread(target=self._reader, daemon=True).start()
+        self.buffer = b""
+        self.reader_cpu = 0.0
+        self._start_reader()
 
-    def _reader(self):
-        while True:
+    def _start_reader(self):
+        """Forks a process that reads the pty and stamps each chunk as it arrives, handing
+        both over a pipe: the time the emulator takes to parse one chunk never delays the
+        stamp of the next, and no lock is shared with this process (a thread would wait for
+        the GIL, held by a parser that a busy machine has descheduled)."""
+        r, w = os.pipe()
+        try:
+            fcntl.fcntl(w, F_SETPIPE_SZ, 1 << 20)
+        except OSError:
+            pass
+        pid = os.fork()
+        if pid == 0:
             try:
-                data = os.read(self.proc.fd, 1 << 16)
-            except OSError:  # EIO: the program closed the terminal
-                data = b""
-            self.chunks.put((data, time.monotonic()))
-            if not data:
-                return
+                os.close(r)
+                while True:
+                    try:
+                        data = os.read(self.proc.fd, 1 << 16)
+                    except OSError:  # EIO: the program closed the terminal
+                        data = b""
+                    record = memoryview(HEADER.pack(time.monotonic(), len(data)) + data)
+                    while record:
+                        record = record[os.write(w, record):]
+                    if not data:
+                        break
+            finally:
+                os._exit(0)
+        os.close(w)
+        self.reader_pid = pid
+        self.pipe = r
+
+    def close_reader(self):
+        """Waits for the reader to see the end of the output (kills it after 1 s) and reaps
+        it, keeping its CPU time apart from the program's."""
+        if self.reader_pid is None:
+            return
+        end = time.monotonic() + 1
+        while not self.eof and time.monotonic() < end:
+            data, _ = self.read_chunk(end - time.monotonic())
+            if data:
+                self.stream.feed(data)
+        if not self.eof:
+            os.kill(self.reader_pid, signal.SIGKILL)
+        _, _, usage = os.wait4(self.reader_pid, 0)
+        self.reader_cpu = usage.ru_utime + usage.ru_stime
+        self.reader_pid = None
+        os.close(self.pipe)
 
     def text(self):
         # What pyte's `display` gives, without its per-cell wcwidth (6 ms a screen): a wide
@@ -123,13 +164,25 @@ class Session:
         """One chunk of output (None on timeout, b"" at end of output) and its arrival time."""
         if self.eof:
             return b"", time.monotonic()
-        try:
-            data, at = self.chunks.get(timeout=max(timeout, 0.0001))
-        except queue.Empty:
-            return None, time.monotonic()
-        if not data:
-            self.eof = True
-        return data, at
+        deadline = time.monotonic() + timeout
+        while True:
+            if len(self.buffer) >= HEADER.size:
+                at, n = HEADER.unpack_from(self.buffer)
+                if len(self.buffer) >= HEADER.size + n:
+                    data = self.buffer[HEADER.size:HEADER.size + n]
+                    self.buffer = self.buffer[HEADER.size + n:]
+                    if not data:
+                        self.eof = True
+                    return data, at
+            left = deadline - time.monotonic()
+            ready, _, _ = select.select([self.pipe], [], [], max(left, 0))
+            if not ready:
+                return None, time.monotonic()
+            more = os.read(self.pipe, 1 << 20)
+            if not more:  # the reader died without its end record
+                self.eof = True
+                return b"", time.monotonic()
+            self.buffer += more
 
     def wait_for(self, pattern, timeout):
         """Reads until `pattern` holds on the screen; returns the arrival time of the chunk
@@ -175,7 +228,10 @@ class Session:
         self.drain(0.2)
         for _ in range(20):
             if not self.proc.isalive():
-                return self.exit_status()
+                status = self.exit_status()
+                self.close_reader()
+                self.proc.close()
+                return status
             time.sleep(0.05)
         self.kill()
         return None
@@ -190,6 +246,7 @@ class Session:
             self.proc.wait()
         except Exception:
             pass
+        self.close_reader()
         try:
             self.proc.close(force=True)
         except Exception:
@@ -230,7 +287,7 @@ def one_run(args, stages, env, dump):
     if status != args.exit_code:
         raise Failure(f"exited with {status}, expected {args.exit_code}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime) - s.reader_cpu
     return times, s.max_lag, cpu
 
 
@@ -273,8 +330,6 @@ def summary(values):
 
 
 def main():
-    # The reader thread's stamps wait at most this long for the GIL.
-    sys.setswitchinterval(0.0005)
     p = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
