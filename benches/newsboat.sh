@@ -25,7 +25,8 @@
 #                     terminal holds it until newsboat reads its keys, after drawing the
 #                     feed list), timed until the same filled article list: start to the
 #                     article list with no reaction time of the harness in it;
-#     and, for scale, `newsboat -x print-unread` with hyperfine (cache load, no UI at all);
+#     and, for scale, with hyperfine: `newsboat -x print-unread` (cache load, no UI at all)
+#     and `khabar list CORPUS` with and without khabar's cache (the same moment's yardstick);
 #  5. times khabar's TUI the same way (time_khabar below) only if `khabar CORPUS` goes full
 #     screen within 5 s; today it prints a list and exits, and the step says so.
 #
@@ -123,9 +124,13 @@ echo
 echo "== machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); load average before: $(loadavg)"
 
 if command -v hyperfine >/dev/null; then
-    echo "== for scale, no UI: newsboat -x print-unread (loads the cache, prints the count, exits)"
+    # This VM's speed drifts (2× within 20 minutes has been seen, idle or not), so numbers
+    # from different moments do not compare: khabar's whole-process listing of the same
+    # corpus, timed at the same moment, is the yardstick to read newsboat's numbers against.
+    echo "== for scale, no UI: newsboat -x print-unread (loads the cache, prints the count) and khabar list"
     hyperfine --warmup 2 --runs "$RUNS" -N --output=null --style basic \
-        --export-json "$work/print-unread.json" "${newsboat_cmd[*]} -x print-unread"
+        --export-json "$work/no-ui-times.json" \
+        "${newsboat_cmd[*]} -x print-unread" "$khabar list $corpus" "$khabar list --no-cache $corpus"
 fi
 
 harness=(python3 "$repo/benches/time_to_screen.py" --size "$SIZE" --runs "$RUNS" --warmup 1)
@@ -179,7 +184,13 @@ python3 - "$work" <<'PY'
 import glob, json, os, sys
 for path in sorted(glob.glob(os.path.join(sys.argv[1], "*-times.json"))):
     r = json.load(open(path))
-    for st in r["stages"]:
+    for h in r.get("results", []):  # hyperfine's
+        cmd = h["command"]
+        name = ("newsboat -x print-unread" if "print-unread" in cmd else
+                "khabar list --no-cache" if "--no-cache" in cmd else "khabar list")
+        print(f"{name + ' (no UI)':<34} {'start to exit':<15} median {h['median'] * 1000:6.0f} ms"
+              f"  min {h['min'] * 1000:6.0f}  max {h['max'] * 1000:6.0f}")
+    for st in r.get("stages", []):
         for key, what in (("since_start_ms", "from start"), ("since_keys_ms", "after the keys")):
             if key in st:
                 t = st[key]
