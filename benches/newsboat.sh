@@ -33,7 +33,9 @@
 # WORK_DIR (default: a temp folder, removed at exit) keeps the corpus, the feed, newsboat's
 # home and cache and the harness's JSON results and screen dumps. Nothing is written in the
 # repository besides cargo's target/. Timings are wall-clock on whatever else the machine is
-# doing: the load average is printed before and after; compare runs made on an idle machine.
+# doing (the load average is printed before and after), and this 2-vCPU VM's speed also
+# drifts on its own: compare numbers from one run of this script (khabar list is timed in
+# it as the yardstick), never across runs made at different times. hyperfine is optional.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -164,10 +166,10 @@ after=$(sqlite3 "$nb/cache.db" 'select count(*) from rss_item')
 time_khabar() {
     local until=${KHABAR_UNTIL:-$files/$files} quit=${KHABAR_QUIT:-q}
     echo "== khabar in a $SIZE pty: until /$until/"
-    "${harness[@]}" --quit "$quit" --label "khabar list (cache)" --until "$until" \
+    "${harness[@]}" --quit "$quit" --label "khabar TUI list, cache" --until "$until" \
         --dump "$work/khabar-screens.txt" --json "$work/khabar-times.json" \
         -- "$khabar" "$corpus"
-    "${harness[@]}" --quit "$quit" --label "khabar list (--no-cache)" --until "$until" \
+    "${harness[@]}" --quit "$quit" --label "khabar TUI list, --no-cache" --until "$until" \
         --dump "$work/khabar-nocache-screens.txt" --json "$work/khabar-nocache-times.json" \
         -- "$khabar" --no-cache "$corpus"
 }
@@ -197,4 +199,8 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], "*-times.json"))):
                 print(f"{st['label']:<34} {what:<15} median {t['median']:6.0f} ms"
                       f"  min {t['min']:6.0f}  max {t['max']:6.0f}")
 PY
-echo "files: $work (*-times.json: every run; *-screens.txt: the screens as matched)"
+if [ -n "${1:-}" ]; then
+    echo "files: $work (*-times.json: every run; *-screens.txt: the screens as matched)"
+else
+    echo "files: none kept ($work is removed at exit; give a WORK_DIR to keep them)"
+fi
