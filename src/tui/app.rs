@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::core::article::Article;
+use crate::core::article::{Article, ArticleId};
 use crate::core::bidi::{BidiMode, LayoutOptions};
 use crate::core::facts::{Facts, Span};
 use crate::core::load::LoadProgress;
@@ -187,6 +187,7 @@ impl App {
     /// folded for search at once; bodies in the background (`Job::Index`), so that the list
     /// is on screen as soon as the library is loaded.
     pub fn set_articles(&mut self, articles: Vec<Article>) {
+        let keep = self.remember();
         self.articles = articles.into_iter().map(Arc::new).collect();
         let bytes: usize = self
             .articles
@@ -220,7 +221,52 @@ impl App {
             self.jobs.push(Job::LoadBodies(pending));
         }
         self.loading = None;
-        self.refilter();
+        self.restore(keep);
+    }
+
+    /// Adds articles read while the library is still loading (see `LoadProgress::streaming`):
+    /// the list shows what has been read so far, newest first, and keeps its selection.
+    pub fn add_arrived(&mut self, batch: Vec<Article>) {
+        if batch.is_empty() {
+            return;
+        }
+        let keep = self.remember();
+        let mut pairs: Vec<(Arc<Article>, SearchDoc)> = std::mem::take(&mut self.articles)
+            .into_iter()
+            .zip(std::mem::take(&mut self.docs))
+            .collect();
+        pairs.extend(batch.into_iter().map(|a| {
+            let doc = SearchDoc::head(&a);
+            (Arc::new(a), doc)
+        }));
+        pairs.sort_by(|a, b| crate::core::load::newest_first(&a.0, &b.0));
+        (self.articles, self.docs) = pairs.into_iter().unzip();
+        self.restore(keep);
+    }
+
+    /// The ids of the selected and the shown article, before the articles are replaced.
+    fn remember(&self) -> (Option<ArticleId>, Option<ArticleId>) {
+        let id = |i: usize| self.articles.get(i).map(|a| a.id.clone());
+        (
+            self.selected_article().and_then(id),
+            self.current.as_ref().and_then(|c| id(c.article)),
+        )
+    }
+
+    /// Finds the remembered articles again after the articles were replaced or reordered.
+    fn restore(&mut self, (selected, shown): (Option<ArticleId>, Option<ArticleId>)) {
+        let index_of = |id: &ArticleId| self.articles.iter().position(|a| a.id == *id);
+        let moved = shown.as_ref().and_then(index_of);
+        match (&mut self.current, moved) {
+            (Some(current), Some(at)) => current.article = at,
+            (current, _) => *current = None,
+        }
+        // Laid out for an index that may now be another article's.
+        self.view.borrow_mut().body = None;
+        let selected = selected.as_ref().and_then(index_of);
+        self.refilter_keeping(selected);
+        let height = self.view.borrow().rects.list_inner.height;
+        self.list.follow(usize::from(height));
     }
 
     /// Asks for the bodies to be folded for search off the drawing thread.
@@ -273,7 +319,11 @@ impl App {
 
     /// Recomputes which articles are shown, keeping the selected one when it still is.
     pub fn refilter(&mut self) {
-        let before = self.selected_article();
+        self.refilter_keeping(self.selected_article());
+    }
+
+    /// [`App::refilter`], selecting article `before` when it is shown.
+    fn refilter_keeping(&mut self, before: Option<usize>) {
         let (articles, docs, query, search) =
             (&self.articles, &self.docs, &self.query, &self.search);
         // On every core: a search reads every title and body.

@@ -6,8 +6,8 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -31,16 +31,33 @@ pub struct Source {
     pub options: LoadOptions,
 }
 
+/// The threads that load, index and compare in the background. Not rayon's global pool: the
+/// drawing thread uses that for its own short parallel work (laying out a long article,
+/// filtering 10,000 articles), which would otherwise wait behind a whole folder's parsing.
+fn in_background<R: Send>(work: impl FnOnce() -> R + Send) -> R {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    let pool = POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("khabar-background-{i}"))
+            .build()
+            .ok()
+    });
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
+}
+
 /// Starts loading on a thread; the report arrives as [`Msg::Loaded`].
 pub fn start_loading(source: Source, tx: Sender<Msg>) -> Arc<LoadProgress> {
-    let progress = Arc::new(LoadProgress::default());
+    let progress = Arc::new(LoadProgress::streaming());
     let mut options = source.options;
     options.progress = Some(Arc::clone(&progress));
     std::thread::spawn(move || {
         let msg = if source.paths.is_empty() {
             Msg::Loaded(load_demo())
         } else {
-            match load_paths(&source.paths, &options) {
+            match in_background(|| load_paths(&source.paths, &options)) {
                 Ok(report) => Msg::Loaded(report),
                 Err(e) => Msg::LoadFailed(e.to_string()),
             }
@@ -57,7 +74,7 @@ pub fn start_loading(source: Source, tx: Sender<Msg>) -> Arc<LoadProgress> {
 
 /// Runs a job on a thread, sending what it finds back.
 pub fn spawn_job(job: Job, tx: Sender<Msg>) {
-    std::thread::spawn(move || run_job(job, &tx));
+    std::thread::spawn(move || in_background(|| run_job(job, &tx)));
 }
 
 /// Runs a job here and now (tests; and the thread body of [`spawn_job`]).
@@ -211,7 +228,17 @@ fn event_loop(
         if bodies && app.filters_read_bodies() {
             app.refilter();
         }
-        dirty |= app.loading.is_some();
+        // A large library shows what has been read while the rest loads.
+        if let Some(progress) = app.loading.clone() {
+            let batch = progress.take_arrived();
+            tracing::trace!(
+                arrived = batch.len(),
+                done = progress.done.load(std::sync::atomic::Ordering::Relaxed),
+                "loading"
+            );
+            app.add_arrived(batch);
+            dirty = true;
+        }
     }
     Ok(())
 }

@@ -21,8 +21,8 @@ pub mod scraped;
 mod walk;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -47,11 +47,38 @@ pub struct LoadOptions {
 }
 
 /// How far a [`load_paths`] has got: files found, and files done (from the cache or read).
-/// Updated from the loading threads; read from any other.
+/// Updated from the loading threads; read from any other. Made with
+/// [`LoadProgress::streaming`], it also keeps the articles read so far, for a reader that
+/// shows a large library while the rest of it loads.
 #[derive(Debug, Default)]
 pub struct LoadProgress {
     pub total: AtomicUsize,
     pub done: AtomicUsize,
+    arrived: Option<Mutex<Vec<Article>>>,
+}
+
+impl LoadProgress {
+    /// A progress that also hands over the articles as they are read ([`Self::take_arrived`]).
+    pub fn streaming() -> LoadProgress {
+        LoadProgress {
+            arrived: Some(Mutex::new(Vec::new())),
+            ..LoadProgress::default()
+        }
+    }
+
+    fn arrive(&self, articles: &[Article]) {
+        if let Some(Ok(mut arrived)) = self.arrived.as_ref().map(Mutex::lock) {
+            arrived.extend_from_slice(articles);
+        }
+    }
+
+    /// The articles read since the last call, in no particular order (streaming only).
+    pub fn take_arrived(&self) -> Vec<Article> {
+        match self.arrived.as_ref().map(Mutex::lock) {
+            Some(Ok(mut arrived)) => std::mem::take(&mut *arrived),
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl Default for LoadOptions {
@@ -122,7 +149,13 @@ pub struct PathError {
 /// Loads every article under `paths` (files, or folders read recursively). Files the cache
 /// holds unchanged are not read again; the others are read in parallel.
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<LoadReport, PathError> {
+    let started = std::time::Instant::now();
     let (files, mut problems) = walk::collect(paths)?;
+    tracing::debug!(
+        files = files.len(),
+        ms = started.elapsed().as_millis(),
+        "files found"
+    );
     let tick = |n: usize| {
         if let Some(p) = &options.progress {
             p.done.fetch_add(n, Ordering::Relaxed);
@@ -161,10 +194,21 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<LoadReport
         }
     }
     tick(files.len() - fresh.len());
+    tracing::debug!(
+        cached = files.len() - fresh.len(),
+        ms = started.elapsed().as_millis(),
+        "cache read"
+    );
+    if let Some(p) = &options.progress {
+        p.arrive(&articles);
+    }
     let outcomes: Vec<(usize, Vec<Article>, Vec<LoadProblem>)> = fresh
         .par_iter()
         .map(|&i| {
             let (a, p) = load_file(&files[i].path, files[i].source.as_deref(), options);
+            if let Some(progress) = &options.progress {
+                progress.arrive(&a);
+            }
             tick(1);
             (i, a, p)
         })
@@ -174,6 +218,11 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<LoadReport
         articles.extend(a);
         problems.extend(p);
     }
+    tracing::debug!(
+        read = fresh.len(),
+        ms = started.elapsed().as_millis(),
+        "files read"
+    );
     sort_newest_first(&mut articles);
     if let Some(mut cache) = cache {
         if !fresh.is_empty() {
@@ -226,10 +275,13 @@ pub fn load_body(article: &Article) -> Result<Vec<String>, BodyError> {
 
 /// Sorts newest first; undated articles go last, in title order.
 pub fn sort_newest_first(articles: &mut [Article]) {
-    articles.sort_by(|a, b| {
-        let key = |x: &Article| x.date.as_ref().map(|d| (d.date, d.time));
-        key(b).cmp(&key(a)).then_with(|| a.title.cmp(&b.title))
-    });
+    articles.sort_by(newest_first);
+}
+
+/// The order of [`sort_newest_first`], for lists of other things that hold articles.
+pub fn newest_first(a: &Article, b: &Article) -> std::cmp::Ordering {
+    let key = |x: &Article| x.date.as_ref().map(|d| (d.date, d.time));
+    key(b).cmp(&key(a)).then_with(|| a.title.cmp(&b.title))
 }
 
 /// Loads one file. `folder_source` is the `source` of the folder's `.khabar.toml`.
