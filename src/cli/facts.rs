@@ -13,7 +13,7 @@ use super::{find_article, load_library};
 use crate::config::Config;
 use crate::core::article::Article;
 use crate::core::facts::compare::{Comparison, compare};
-use crate::core::facts::{Approx, Fact, Facts, Span, extract_article};
+use crate::core::facts::{Fact, Facts, Span, extract_article};
 
 /// Prints the facts of `target`.
 pub(super) fn facts(
@@ -110,17 +110,6 @@ fn span_json(s: Span) -> Value {
     json!([s.start, s.end])
 }
 
-fn approx_word(a: Approx) -> &'static str {
-    match a {
-        Approx::Exact => "",
-        Approx::About => "~",
-        Approx::MoreThan => ">",
-        Approx::LessThan => "<",
-        Approx::AtLeast => "≥",
-        Approx::UpTo => "≤",
-    }
-}
-
 /// A number without a needless fraction: 3754, 2.5, 2500000000.
 fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
@@ -141,8 +130,7 @@ fn write_facts(out: &mut impl Write, article: &Article, facts: &Facts) -> std::i
         for c in &facts.claims {
             let who = c.claimant.as_deref().unwrap_or("—");
             let carried = if c.inherited { " (carried over)" } else { "" };
-            let stance = serde_json::to_value(c.stance).unwrap_or_default();
-            let stance = stance.as_str().unwrap_or_default();
+            let stance = c.stance.as_str();
             writeln!(
                 out,
                 "  ¶{:<3} {who}{carried} · {stance} · «{}»: {}",
@@ -159,7 +147,7 @@ fn write_facts(out: &mut impl Write, article: &Article, facts: &Facts) -> std::i
                 out,
                 "  ¶{:<3} {}{} {unit} · {who} · «{}»",
                 q.span.paragraph,
-                approx_word(q.approx),
+                q.approx.symbol(),
                 number(q.value),
                 q.text
             )?;
@@ -263,7 +251,7 @@ fn write_comparison(out: &mut impl Write, g: &Comparison) -> std::io::Result<()>
         writeln!(
             out,
             "  {day}  {:>10}  {}  {} · «{}»",
-            format!("{}{}", approx_word(t.approx), number(t.value)),
+            format!("{}{}", t.approx.symbol(), number(t.value)),
             t.article,
             t.claimant.as_deref().unwrap_or("—"),
             t.text

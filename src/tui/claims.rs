@@ -7,17 +7,16 @@ use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 use rayon::prelude::*;
 
-use crate::core::article::{Article, ArticleId, Direction};
-use crate::core::bidi::Styles;
+use crate::core::article::{Article, ArticleId};
 use crate::core::facts::compare::{Comparison, compare};
-use crate::core::facts::{Approx, Span, extract_article};
+use crate::core::facts::{Span, extract_article};
 
 use super::app::{App, Cursor};
-use super::text::{clear, draw_line, draw_plain};
+use super::sections::{self, Kind};
+use super::text::draw_plain;
 
 /// One line of the view.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,14 +100,7 @@ pub fn rows(groups: &[Comparison]) -> Vec<ClaimRow> {
             let day = t
                 .day()
                 .map_or_else(|| "—".to_string(), |d| d.format("%Y-%m-%d").to_string());
-            let approx = match t.approx {
-                Approx::Exact => "",
-                Approx::About => "~",
-                Approx::MoreThan => ">",
-                Approx::LessThan => "<",
-                Approx::AtLeast => "≥",
-                Approx::UpTo => "≤",
-            };
+            let approx = t.approx.symbol();
             let claimant = t.claimant.as_deref().unwrap_or("?");
             rows.push(ClaimRow::Tally {
                 text: format!("{day}  {approx}{}  {claimant} · {}", t.value, t.title),
@@ -163,54 +155,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, view: &ClaimsView) {
         );
         return;
     }
-    let height = usize::from(inner.height);
-    let selected_row = rows
+    let rows: Vec<(Kind, &str)> = rows
         .iter()
-        .enumerate()
-        .filter(|(_, r)| matches!(r, ClaimRow::Tally { .. }))
-        .nth(view.cursor.selected)
-        .map_or(0, |(i, _)| i);
-    let top = (selected_row + 1).saturating_sub(height);
-    let mut tally = rows
-        .iter()
-        .take(top)
-        .filter(|r| matches!(r, ClaimRow::Tally { .. }))
-        .count();
-    for (k, row) in rows.iter().skip(top).take(height).enumerate() {
-        let y = inner.y + u16::try_from(k).unwrap_or(0);
-        let line = Rect::new(inner.x, y, inner.width, 1);
-        match row {
-            ClaimRow::Header(text) => {
-                draw_line(
-                    buf,
-                    line,
-                    text,
-                    app.theme.header,
-                    &Styles::default(),
-                    &mut cache.layouts,
-                    &app.options,
-                    Direction::Rtl,
-                );
-            }
-            ClaimRow::Tally { text, .. } => {
-                let style = if tally == view.cursor.selected {
-                    app.theme.selected
-                } else {
-                    Style::new()
-                };
-                clear(buf, line, style);
-                draw_line(
-                    buf,
-                    line,
-                    text,
-                    style,
-                    &Styles::default(),
-                    &mut cache.layouts,
-                    &app.options,
-                    Direction::Rtl,
-                );
-                tally += 1;
-            }
-        }
-    }
+        .map(|r| match r {
+            ClaimRow::Header(t) => (Kind::Header, t.as_str()),
+            ClaimRow::Tally { text, .. } => (Kind::Item, text.as_str()),
+        })
+        .collect();
+    drop(cache);
+    sections::draw(
+        buf,
+        inner,
+        app,
+        &rows,
+        view.cursor.selected,
+        app.theme.selected,
+    );
 }

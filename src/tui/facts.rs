@@ -5,40 +5,14 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 
-use crate::core::article::Direction;
-use crate::core::bidi::Styles;
-use crate::core::facts::{Approx, Facts, NameKind, Stance};
+use crate::core::facts::{Facts, NameKind};
 
 use super::app::{App, FactRow, Pane};
-use super::text::{clear, draw_line};
+use super::sections::{self, Kind};
 
 pub fn title(app: &App) -> String {
     format!(" facts {} ", app.fact_count())
-}
-
-fn stance(s: Stance) -> &'static str {
-    match s {
-        Stance::States => "states",
-        Stance::Affirms => "affirms",
-        Stance::Denies => "denies",
-        Stance::Accuses => "accuses",
-        Stance::Distances => "distances",
-        Stance::Probable => "probable",
-        Stance::Future => "future",
-    }
-}
-
-fn approx(a: Approx) -> &'static str {
-    match a {
-        Approx::Exact => "",
-        Approx::About => "~",
-        Approx::MoreThan => ">",
-        Approx::LessThan => "<",
-        Approx::AtLeast => "≥",
-        Approx::UpTo => "≤",
-    }
 }
 
 /// The sidebar's lines for `facts`; `pending` when the body is still being read.
@@ -65,7 +39,7 @@ pub fn rows(facts: &Facts, pending: bool) -> Vec<FactRow> {
                 text: format!(
                     "{} [{}]: {}",
                     c.claimant.as_deref().unwrap_or("?"),
-                    stance(c.stance),
+                    c.stance.as_str(),
                     c.content_text
                 ),
                 span: c.span,
@@ -78,7 +52,7 @@ pub fn rows(facts: &Facts, pending: bool) -> Vec<FactRow> {
             .quantities
             .iter()
             .map(|q| {
-                let mut text = format!("{}{}", approx(q.approx), q.value_text);
+                let mut text = format!("{}{}", q.approx.symbol(), q.value_text);
                 if q.percent {
                     text.push('%');
                 }
@@ -128,83 +102,24 @@ pub fn rows(facts: &Facts, pending: bool) -> Vec<FactRow> {
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
-    if area.is_empty() {
-        return;
-    }
     let Some(current) = &app.current else {
         return;
     };
-    let mut view = app.view.borrow_mut();
-    let options = app.options;
-    let height = usize::from(area.height);
-    // Scrolled so that the selected item is seen.
-    let selected_row = item_row(&current.fact_rows, app.fact_cursor.selected);
-    let top = selected_row.map_or(0, |r| (r + 1).saturating_sub(height));
-    let mut item = current
-        .fact_rows
-        .iter()
-        .take(top)
-        .filter(|r| matches!(r, FactRow::Item { .. }))
-        .count();
-    for (k, row) in current.fact_rows.iter().skip(top).take(height).enumerate() {
-        let y = area.y + u16::try_from(k).unwrap_or(0);
-        let line = Rect::new(area.x, y, area.width, 1);
-        match row {
-            FactRow::Header(text) => {
-                draw_line(
-                    buf,
-                    line,
-                    text,
-                    app.theme.header,
-                    &Styles::default(),
-                    &mut view.layouts,
-                    &options,
-                    Direction::Ltr,
-                );
-            }
-            FactRow::Empty(text) => {
-                draw_line(
-                    buf,
-                    line,
-                    text,
-                    app.theme.dim,
-                    &Styles::default(),
-                    &mut view.layouts,
-                    &options,
-                    Direction::Ltr,
-                );
-            }
-            FactRow::Item { text, .. } => {
-                let selected = item == app.fact_cursor.selected;
-                let style = if selected && app.focus == Pane::Facts {
-                    app.theme.selected
-                } else if selected {
-                    app.theme.accent
-                } else {
-                    Style::new()
-                };
-                clear(buf, line, style);
-                draw_line(
-                    buf,
-                    line,
-                    text,
-                    style,
-                    &Styles::default(),
-                    &mut view.layouts,
-                    &options,
-                    Direction::Rtl,
-                );
-                item += 1;
-            }
-        }
-    }
+    let rows: Vec<(Kind, &str)> = current.fact_rows.iter().map(FactRow::as_section).collect();
+    let selected = if app.focus == Pane::Facts {
+        app.theme.selected
+    } else {
+        app.theme.accent
+    };
+    sections::draw(buf, area, app, &rows, app.fact_cursor.selected, selected);
 }
 
-/// The sidebar row of the `n`th item.
-pub fn item_row(rows: &[FactRow], n: usize) -> Option<usize> {
-    rows.iter()
-        .enumerate()
-        .filter(|(_, r)| matches!(r, FactRow::Item { .. }))
-        .nth(n)
-        .map(|(i, _)| i)
+impl FactRow {
+    pub fn as_section(&self) -> (Kind, &str) {
+        match self {
+            FactRow::Header(t) => (Kind::Header, t),
+            FactRow::Empty(t) => (Kind::Note, t),
+            FactRow::Item { text, .. } => (Kind::Item, text),
+        }
+    }
 }

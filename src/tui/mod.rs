@@ -18,6 +18,7 @@ mod mouse;
 mod overlay;
 mod pickers;
 mod run;
+mod sections;
 mod status;
 mod text;
 mod theme;

@@ -4,8 +4,9 @@
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use super::app::{App, FactRow, Pane};
+use super::app::{App, Pane};
 use super::overlay::Overlay;
+use super::sections::{Kind, item_at};
 use super::update::{move_by, show_fact};
 
 const WHEEL_ROWS: isize = 3;
@@ -57,17 +58,12 @@ pub fn handle(app: &mut App, m: MouseEvent) {
                     }
                 }
                 Pane::Facts if inside(rects.facts_inner, col, row) => {
-                    let height = usize::from(rects.facts_inner.height);
                     let Some(current) = &app.current else { return };
-                    let rows = &current.fact_rows;
-                    let selected_row = super::facts::item_row(rows, app.fact_cursor.selected);
-                    let top = selected_row.map_or(0, |r| (r + 1).saturating_sub(height));
-                    let clicked = top + usize::from(row - rects.facts_inner.y);
-                    if matches!(rows.get(clicked), Some(FactRow::Item { .. })) {
-                        let n = rows[..clicked]
-                            .iter()
-                            .filter(|r| matches!(r, FactRow::Item { .. }))
-                            .count();
+                    let kinds: Vec<Kind> =
+                        current.fact_rows.iter().map(|r| r.as_section().0).collect();
+                    let height = usize::from(rects.facts_inner.height);
+                    let screen_row = usize::from(row - rects.facts_inner.y);
+                    if let Some(n) = item_at(&kinds, app.fact_cursor.selected, height, screen_row) {
                         app.fact_cursor.selected = n;
                         show_fact(app);
                     }

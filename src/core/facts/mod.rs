@@ -188,6 +188,36 @@ pub enum Fact<'a> {
     Name(&'a Name),
 }
 
+impl Stance {
+    /// The name `khabar facts --json` gives it (`states`, `denies`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::States => "states",
+            Stance::Affirms => "affirms",
+            Stance::Denies => "denies",
+            Stance::Accuses => "accuses",
+            Stance::Distances => "distances",
+            Stance::Probable => "probable",
+            Stance::Future => "future",
+        }
+    }
+}
+
+impl Approx {
+    /// The sign written before a value: `~` about, `>`/`<` more/less than, `≥`/`≤` at
+    /// least/up to, nothing when exact.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Approx::Exact => "",
+            Approx::About => "~",
+            Approx::MoreThan => ">",
+            Approx::LessThan => "<",
+            Approx::AtLeast => "≥",
+            Approx::UpTo => "≤",
+        }
+    }
+}
+
 impl Fact<'_> {
     pub fn span(&self) -> Span {
         match self {
@@ -248,5 +278,27 @@ impl Facts {
             && self.claims.is_empty()
             && self.dates.is_empty()
             && self.names.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod names_of_kinds {
+    use super::*;
+
+    #[test]
+    fn a_stance_is_named_as_its_json() {
+        for s in [
+            Stance::States,
+            Stance::Affirms,
+            Stance::Denies,
+            Stance::Accuses,
+            Stance::Distances,
+            Stance::Probable,
+            Stance::Future,
+        ] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+        assert_eq!(Approx::Exact.symbol(), "");
+        assert_eq!(Approx::AtLeast.symbol(), "≥");
     }
 }
