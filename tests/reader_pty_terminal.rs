@@ -259,3 +259,47 @@ fn a_missing_folder_is_one_line_and_status_1() {
     );
     assert!(lines[0].starts_with("khabar: "), "{out:?}");
 }
+
+#[test]
+fn keys_rebound_in_the_config_file_work_and_a_bad_binding_is_refused() {
+    let home = Home::new();
+    let config = home.path().join("keys.toml");
+    std::fs::write(
+        &config,
+        "[keys]\ndown = \"J\"\nquit = [\"Q\", \"Ctrl-q\"]\n",
+    )
+    .expect("config");
+    let mut s = Launch::new(&home)
+        .env("KHABAR_CONFIG", config.to_str().expect("utf-8 path"))
+        .spawn();
+    s.wait_until("the demo corpus", |sc| {
+        status_shows(sc, 5, 5) && body_shows(sc, TITLES[0])
+    });
+    // `j` is no longer bound; `J` moves down.
+    s.send("j");
+    s.send("J");
+    s.wait_until("the second article", |sc| body_shows(sc, TITLES[1]));
+    // The help shows the keys in force.
+    s.send("?");
+    s.wait_until("the help", |sc| {
+        sc.rows()
+            .iter()
+            .any(|r| r.contains("J ") && r.contains("move down"))
+    });
+    s.send(keys::ESC);
+    s.wait_until("the help closed", |sc| {
+        !sc.rows().iter().any(|r| r.contains("keys (Esc closes)"))
+    });
+    s.send("q");
+    s.send("Q");
+    assert_eq!(s.wait_exit(), 0);
+
+    std::fs::write(&config, "[keys]\ndown = \"q\"\n").expect("config");
+    let mut s = Launch::new(&home)
+        .env("KHABAR_CONFIG", config.to_str().expect("utf-8 path"))
+        .spawn();
+    assert_eq!(s.wait_exit(), 1);
+    let out = String::from_utf8_lossy(&s.raw()).into_owned();
+    assert!(!out.contains('\x1b'), "the screen was taken: {out:?}");
+    assert!(out.contains("down") && out.contains("quit"), "{out:?}");
+}
