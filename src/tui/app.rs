@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::core::article::{Article, ArticleId};
+use crate::core::article::Article;
 use crate::core::bidi::{BidiMode, LayoutOptions};
 use crate::core::facts::{Facts, Span};
 use crate::core::load::LoadProgress;
@@ -20,10 +20,6 @@ use super::keymap::KeyMap;
 use super::overlay::Overlay;
 use super::theme::Theme;
 use super::view::ViewCache;
-
-/// Bodies up to this many bytes in all are folded for search before the first frame (about
-/// 15 ms); a larger library shows its list first and folds its bodies in the background.
-const FOLD_AT_ONCE: usize = 4 * 1024 * 1024;
 
 /// The three panes, left to right on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,138 +179,9 @@ impl App {
         }
     }
 
-    /// Takes the loaded articles (newest first) and shows them all. Titles and sources are
-    /// folded for search at once; bodies in the background (`Job::Index`), so that the list
-    /// is on screen as soon as the library is loaded.
-    pub fn set_articles(&mut self, articles: Vec<Article>) {
-        let keep = self.remember();
-        self.articles = articles.into_iter().map(Arc::new).collect();
-        let bytes: usize = self
-            .articles
-            .iter()
-            .flat_map(|a| &a.paragraphs)
-            .map(String::len)
-            .sum();
-        if bytes <= FOLD_AT_ONCE {
-            self.docs = self
-                .articles
-                .par_iter()
-                .map(|a| SearchDoc::new(a))
-                .collect();
-        } else {
-            self.docs = self
-                .articles
-                .par_iter()
-                .map(|a| SearchDoc::head(a))
-                .collect();
-            self.index_in_background();
-        }
-        let pending: Vec<(usize, Arc<Article>)> = self
-            .articles
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.body_pending())
-            .map(|(i, a)| (i, Arc::clone(a)))
-            .collect();
-        self.bodies_pending = pending.len();
-        if !pending.is_empty() {
-            self.jobs.push(Job::LoadBodies(pending));
-        }
-        self.loading = None;
-        self.restore(keep);
-    }
-
-    /// Adds articles read while the library is still loading (see `LoadProgress::streaming`):
-    /// the list shows what has been read so far, newest first, and keeps its selection.
-    pub fn add_arrived(&mut self, batch: Vec<Article>) {
-        if batch.is_empty() {
-            return;
-        }
-        let keep = self.remember();
-        let mut pairs: Vec<(Arc<Article>, SearchDoc)> = std::mem::take(&mut self.articles)
-            .into_iter()
-            .zip(std::mem::take(&mut self.docs))
-            .collect();
-        pairs.extend(batch.into_iter().map(|a| {
-            let doc = SearchDoc::head(&a);
-            (Arc::new(a), doc)
-        }));
-        pairs.sort_by(|a, b| crate::core::load::newest_first(&a.0, &b.0));
-        (self.articles, self.docs) = pairs.into_iter().unzip();
-        self.restore(keep);
-    }
-
-    /// The ids of the selected and the shown article, before the articles are replaced.
-    fn remember(&self) -> (Option<ArticleId>, Option<ArticleId>) {
-        let id = |i: usize| self.articles.get(i).map(|a| a.id.clone());
-        (
-            self.selected_article().and_then(id),
-            self.current.as_ref().and_then(|c| id(c.article)),
-        )
-    }
-
-    /// Finds the remembered articles again after the articles were replaced or reordered.
-    fn restore(&mut self, (selected, shown): (Option<ArticleId>, Option<ArticleId>)) {
-        let index_of = |id: &ArticleId| self.articles.iter().position(|a| a.id == *id);
-        let moved = shown.as_ref().and_then(index_of);
-        match (&mut self.current, moved) {
-            (Some(current), Some(at)) => current.article = at,
-            (current, _) => *current = None,
-        }
-        // Laid out for an index that may now be another article's.
-        self.view.borrow_mut().body = None;
-        let selected = selected.as_ref().and_then(index_of);
-        self.refilter_keeping(selected);
-        let height = self.view.borrow().rects.list_inner.height;
-        self.list.follow(usize::from(height));
-    }
-
-    /// Asks for the bodies to be folded for search off the drawing thread.
-    fn index_in_background(&mut self) {
-        let bodies: Vec<(usize, Arc<Article>)> = self
-            .articles
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| !a.paragraphs.is_empty())
-            .map(|(i, a)| (i, Arc::clone(a)))
-            .collect();
-        self.indexing = bodies.len();
-        if !bodies.is_empty() {
-            self.jobs.push(Job::Index(bodies));
-        }
-    }
-
-    /// Puts a body read in the background in place.
-    pub fn set_body(&mut self, index: usize, paragraphs: Vec<String>) {
-        let Some(slot) = self.articles.get_mut(index) else {
-            return;
-        };
-        let mut article = Article::clone(slot);
-        article.paragraphs = paragraphs;
-        self.docs[index] = SearchDoc::new(&article);
-        *slot = Arc::new(article);
-        self.bodies_pending = self.bodies_pending.saturating_sub(1);
-        if self.current.as_ref().is_some_and(|c| c.article == index) {
-            self.open_current();
-        }
-    }
-
     /// The article the list selects.
     pub fn selected_article(&self) -> Option<usize> {
         self.shown.get(self.list.selected).copied()
-    }
-
-    /// Puts bodies folded in the background in place.
-    pub fn set_docs(&mut self, docs: Vec<(usize, SearchDoc)>) {
-        for (i, doc) in docs {
-            // A body read again meanwhile was folded with it.
-            if let Some(slot) = self.docs.get_mut(i)
-                && !slot.has_body()
-            {
-                *slot = doc;
-            }
-        }
-        self.indexing = 0;
     }
 
     /// Recomputes which articles are shown, keeping the selected one when it still is.
@@ -323,7 +190,7 @@ impl App {
     }
 
     /// [`App::refilter`], selecting article `before` when it is shown.
-    fn refilter_keeping(&mut self, before: Option<usize>) {
+    pub(super) fn refilter_keeping(&mut self, before: Option<usize>) {
         let (articles, docs, query, search) =
             (&self.articles, &self.docs, &self.query, &self.search);
         // On every core: a search reads every title and body.

@@ -13,6 +13,7 @@ mod calibrate;
 mod claims;
 mod facts;
 mod keymap;
+mod library;
 mod list;
 mod mouse;
 mod overlay;
