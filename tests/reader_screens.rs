@@ -461,3 +461,39 @@ fn bodies_folded_in_the_background_keep_the_match_reached() {
     r.keys("n");
     assert_eq!(r.app.match_at, Some(2));
 }
+
+#[test]
+fn a_library_shown_while_it_loads_keeps_the_article_selected() {
+    let demo = load_demo().articles;
+    let mut app = app_for(&Config::default(), true).unwrap();
+    let mut term = Terminal::new(TestBackend::new(130, 30)).unwrap();
+    // The three older articles are read first.
+    app.add_arrived(demo[2..].to_vec());
+    assert_eq!(app.shown.len(), 3);
+    assert_eq!(app.articles[app.selected_article().unwrap()].id, demo[2].id);
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE)),
+    );
+    let chosen = demo[3].id.clone();
+    // Newer ones arrive above it: the selection and the body stay on the chosen article.
+    app.add_arrived(demo[..2].to_vec());
+    let at = app.selected_article().unwrap();
+    assert_eq!(app.articles[at].id, chosen);
+    assert_eq!(app.list.selected, 3);
+    assert_eq!(app.current.as_ref().unwrap().article, at);
+    term.draw(|f| draw(f, &app)).unwrap();
+    // The body is laid out for the chosen article at its new place, not for whatever
+    // article took its old one.
+    let body = app
+        .view
+        .borrow()
+        .body
+        .as_ref()
+        .map(|b| (b.article, b.paragraphs));
+    assert_eq!(body, Some((at, demo[3].paragraphs.len())));
+    // The whole library, as loading ends, replaces the batches and keeps the choice.
+    update(&mut app, Msg::Loaded(load_demo()));
+    assert_eq!(app.shown.len(), 5);
+    assert_eq!(app.articles[app.selected_article().unwrap()].id, chosen);
+}
