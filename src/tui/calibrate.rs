@@ -49,6 +49,16 @@ pub fn options_of(current: &LayoutOptions, k: usize) -> LayoutOptions {
     }
 }
 
+/// The choice the options in force make (shaping matters only in `app` mode).
+pub fn choice_of(options: &LayoutOptions) -> usize {
+    CHOICES
+        .iter()
+        .position(|&(mode, shape, _)| {
+            mode == options.mode && (mode != BidiMode::App || shape == options.shape)
+        })
+        .unwrap_or(0)
+}
+
 pub fn draw(buf: &mut Buffer, main: Rect, app: &App, selected: usize) {
     let area = centered(main, 90, 90);
     let inner = super::overlay::frame(

@@ -268,13 +268,7 @@ pub fn act(app: &mut App, action: Action) {
             app.say(format!("bidi mode: {}", app.options.mode));
         }
         Action::Calibrate => {
-            let selected = super::calibrate::CHOICES
-                .iter()
-                .position(|&(m, shape, _)| {
-                    m == app.options.mode
-                        && (shape == app.options.shape || m != crate::core::bidi::BidiMode::App)
-                })
-                .unwrap_or(0);
+            let selected = super::calibrate::choice_of(&app.options);
             app.overlay = Some(Overlay::Calibrate { selected });
         }
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
