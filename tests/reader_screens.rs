@@ -497,3 +497,23 @@ fn a_library_shown_while_it_loads_keeps_the_article_selected() {
     assert_eq!(app.shown.len(), 5);
     assert_eq!(app.articles[app.selected_article().unwrap()].id, chosen);
 }
+
+#[test]
+fn a_failed_background_task_is_told_and_nothing_waits_for_it() {
+    let mut r = Reader::new(130, 30);
+    update(
+        &mut r.app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE)),
+    );
+    // The comparison's job is still queued (not run): as if its thread had panicked.
+    r.app.jobs.clear();
+    update(&mut r.app, Msg::JobFailed);
+    r.term.draw(|f| draw(f, &r.app)).unwrap();
+    let screen = r.screen();
+    assert!(!screen.contains("comparing…"), "{screen}");
+    assert!(
+        r.status().contains("a background task failed"),
+        "{}",
+        r.status()
+    );
+}

@@ -5,6 +5,7 @@
 //! chained to ratatui's.
 
 use std::io::Write;
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, OnceLock};
@@ -54,14 +55,18 @@ pub fn start_loading(source: Source, tx: Sender<Msg>) -> Arc<LoadProgress> {
     let mut options = source.options;
     options.progress = Some(Arc::clone(&progress));
     std::thread::spawn(move || {
-        let msg = if source.paths.is_empty() {
-            Msg::Loaded(load_demo())
-        } else {
-            match in_background(|| load_paths(&source.paths, &options)) {
-                Ok(report) => Msg::Loaded(report),
-                Err(e) => Msg::LoadFailed(e.to_string()),
+        let load = || {
+            if source.paths.is_empty() {
+                Msg::Loaded(load_demo())
+            } else {
+                match in_background(|| load_paths(&source.paths, &options)) {
+                    Ok(report) => Msg::Loaded(report),
+                    Err(e) => Msg::LoadFailed(e.to_string()),
+                }
             }
         };
+        let msg = std::panic::catch_unwind(AssertUnwindSafe(load))
+            .unwrap_or_else(|_| Msg::LoadFailed("loading failed; the log says why".to_string()));
         let _ = tx.send(msg);
     });
     // The name lists of the facts rules take a few tens of milliseconds to build: done
@@ -74,7 +79,14 @@ pub fn start_loading(source: Source, tx: Sender<Msg>) -> Arc<LoadProgress> {
 
 /// Runs a job on a thread, sending what it finds back.
 pub fn spawn_job(job: Job, tx: Sender<Msg>) {
-    std::thread::spawn(move || in_background(|| run_job(job, &tx)));
+    std::thread::spawn(move || {
+        let ran = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            in_background(|| run_job(job, &tx));
+        }));
+        if ran.is_err() {
+            let _ = tx.send(Msg::JobFailed);
+        }
+    });
 }
 
 /// Runs a job here and now (tests; and the thread body of [`spawn_job`]).
@@ -124,8 +136,15 @@ pub fn run(mut app: App, source: Source) -> Result<()> {
     // mouse, paste and explicit bidi modes, whatever mode was in force at the panic.
     let mode_at_panic = Arc::new(std::sync::atomic::AtomicU8::new(mode_code(app.mode())));
     let hook_mode = Arc::clone(&mode_at_panic);
+    // A panic on a background thread is logged and the reader goes on: giving the terminal
+    // back then would leave the reader drawing on the user's shell.
+    let main_thread = std::thread::current().id();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() != main_thread {
+            tracing::error!("a background task failed: {info}");
+            return;
+        }
         leave_extras(mode_of(
             hook_mode.load(std::sync::atomic::Ordering::Relaxed),
         ));

@@ -25,6 +25,8 @@ pub enum Msg {
     Body(usize, Result<Vec<String>, String>),
     Claims(Vec<Comparison>),
     Indexed(Vec<(usize, crate::core::search::SearchDoc)>),
+    /// A background job panicked (the panic is in the log).
+    JobFailed,
 }
 
 pub fn update(app: &mut App, msg: Msg) {
@@ -77,6 +79,14 @@ pub fn update(app: &mut App, msg: Msg) {
             if app.filters_read_bodies() {
                 app.refilter();
             }
+        }
+        Msg::JobFailed => {
+            app.indexing = 0;
+            app.bodies_pending = 0;
+            if let Some(Overlay::Claims(view)) = &mut app.overlay {
+                view.rows.get_or_insert_with(Vec::new);
+            }
+            app.complain("a background task failed; the log says why");
         }
         Msg::Claims(groups) => {
             if let Some(Overlay::Claims(view)) = &mut app.overlay {
