@@ -517,3 +517,28 @@ fn a_failed_background_task_is_told_and_nothing_waits_for_it() {
         r.status()
     );
 }
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut r = Reader::new(130, 30);
+    let body = r.app.view.borrow().rects.body;
+    let wheel = |r: &mut Reader, kind, column, row| {
+        update(
+            &mut r.app,
+            Msg::Mouse(MouseEvent {
+                kind,
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            }),
+        );
+        r.settle();
+    };
+    wheel(&mut r, MouseEventKind::ScrollDown, body.x + 5, body.y + 5);
+    assert_eq!(r.app.body_scroll, 3);
+    wheel(&mut r, MouseEventKind::ScrollUp, body.x + 5, body.y + 5);
+    assert_eq!(r.app.body_scroll, 0);
+    // Over the list, the wheel moves the selection.
+    wheel(&mut r, MouseEventKind::ScrollDown, 3, 3);
+    assert_eq!(r.app.list.selected, 3);
+}
