@@ -50,9 +50,8 @@ pub fn draw_row(
     }
 }
 
-/// Draws `text` on one row of `area`, truncated with «…» at its logical end. `fallback` is
-/// the direction of text with no strong letter. `align` forces an edge (for columns of
-/// numbers); None follows the text's direction.
+/// Draws `text` on one row of `area`, truncated with «…» at its logical end, in the
+/// direction of the majority of its letters; `fallback` is the direction of text with none.
 #[allow(clippy::too_many_arguments)]
 pub fn draw_line(
     buf: &mut Buffer,
