@@ -17,4 +17,5 @@ pub mod load;
 pub mod query;
 pub mod sanitize;
 pub mod search;
+pub mod tags;
 pub mod text;
