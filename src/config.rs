@@ -22,9 +22,30 @@ pub struct Config {
     pub library: LibraryConfig,
     pub display: DisplayConfig,
     pub theme: ThemeConfig,
+    pub tags: TagsConfig,
     /// Key bindings that replace the defaults, by action name (`down = ["j", "Down"]`). The
     /// reader checks names and keys when it starts (`tui::keymap`).
     pub keys: BTreeMap<String, KeyList>,
+}
+
+/// Who writes tags, and where they are kept.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TagsConfig {
+    /// The author written into new tags (default: the user name).
+    pub author: Option<String>,
+    /// The tag journal (default: `tags.jsonl` in the XDG data folder).
+    pub file: Option<PathBuf>,
+}
+
+impl TagsConfig {
+    /// The author of new tags: the configured one, else the user name.
+    pub fn author(&self) -> String {
+        self.author
+            .clone()
+            .filter(|a| !a.trim().is_empty())
+            .unwrap_or_else(crate::core::tags::default_author)
+    }
 }
 
 /// One key or several, as written in `[keys]`.
@@ -157,6 +178,7 @@ impl Config {
             .iter()
             .map(|f| resolve(f, base))
             .collect();
+        config.tags.file = config.tags.file.as_deref().map(|f| resolve(f, base));
         Ok(config)
     }
 
@@ -199,6 +221,7 @@ mod tests {
         assert_eq!(parsed.library.max_file_mb, defaults.library.max_file_mb);
         assert_eq!(parsed.library.cache, defaults.library.cache);
         assert_eq!(parsed.theme, defaults.theme);
+        assert_eq!(parsed.tags, defaults.tags);
         assert!(parsed.keys.is_empty());
     }
 
