@@ -5,6 +5,7 @@
 
 mod facts;
 mod list;
+mod tags;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -98,6 +99,11 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Tags on claims: add, list, remove, export and import them.
+    Tags {
+        #[command(subcommand)]
+        action: tags::TagsCommand,
     },
     /// Print an article's body exactly as the reader's body pane draws it: one line per
     /// screen row, right-to-left rows ending at the last column.
@@ -202,6 +208,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             json,
         }) => facts::facts(&mut out, &config, &target, &within, json),
         Some(Command::Claims { paths, json }) => facts::claims(&mut out, &config, &paths, json),
+        Some(Command::Tags { action }) => tags::run(&mut out, &config, action),
         Some(Command::Render {
             target,
             within,
@@ -328,7 +335,7 @@ fn list(
 }
 
 /// The article `target` names (a file, or an id looked up in `within`), with its body read.
-fn find_article(config: &Config, target: &str, within: &[PathBuf]) -> Result<Article> {
+pub(crate) fn find_article(config: &Config, target: &str, within: &[PathBuf]) -> Result<Article> {
     let path = Path::new(target);
     let mut article = if path.exists() {
         if path.is_dir() {
