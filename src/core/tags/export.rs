@@ -148,10 +148,12 @@ pub fn to_w3c(tags: &[Tag], titles: &dyn Fn(&ArticleId) -> Option<String>) -> Va
     let items: Vec<Value> = tags.iter().map(|t| annotation(t, titles)).collect();
     json!({
         "@context": W3C_CONTEXT,
+        // The model requires an IRI for the collection and its page.
+        "id": "urn:khabar:tags",
         "type": "AnnotationCollection",
         "label": "khabar tags",
         "total": items.len(),
-        "first": {"type": "AnnotationPage", "items": items},
+        "first": {"id": "urn:khabar:tags:page:1", "type": "AnnotationPage", "items": items},
     })
 }
 
