@@ -9,6 +9,8 @@
 //! tag text) and by quote (the exact text with some context before and after), with a hash of
 //! the whole text to tell whether the position can still be trusted.
 
+pub mod anchor;
+pub mod export;
 pub mod journal;
 
 use std::path::PathBuf;
