@@ -272,7 +272,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Loads `paths`, else the configured folders, else the demo corpus, reporting skipped files
 /// on stderr.
-fn load_library(config: &Config, paths: &[PathBuf]) -> Result<Library> {
+pub(crate) fn load_library(config: &Config, paths: &[PathBuf]) -> Result<Library> {
     let paths = if paths.is_empty() {
         &config.library.folders
     } else {

@@ -122,3 +122,135 @@ fn bad_requests_are_clear_errors_and_save_nothing() {
     }
     assert_eq!(journal(dir.path()), "");
 }
+
+#[test]
+fn export_and_import_round_trip_and_importing_twice_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = add(dir.path(), "الرئيس الروسي", "disputed");
+    let second = add(dir.path(), "وزير الخارجية الروسي", "needs-source");
+    for format in ["json", "w3c"] {
+        let out = khabar(dir.path())
+            .args(["tags", "export", "--format", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{format}");
+        let exported = dir.path().join(format!("tags.{format}.json"));
+        std::fs::write(&exported, &out.stdout).unwrap();
+        // Into an empty journal, twice.
+        let other = tempfile::tempdir().unwrap();
+        for expected in [
+            "imported 2 tags (0 already there)",
+            "imported 0 tags (2 already there)",
+        ] {
+            khabar(other.path())
+                .args(["tags", "import"])
+                .arg(&exported)
+                .assert()
+                .success()
+                .stdout(predicate::str::contains(expected));
+        }
+        let list = khabar(other.path())
+            .args(["tags", "list", "--json"])
+            .output()
+            .unwrap();
+        let tags: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+        let ids: Vec<&str> = tags
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, [first.as_str(), second.as_str()], "{format}");
+        assert_eq!(tags[0]["target"]["quote"]["exact"], "الرئيس الروسي");
+    }
+    let w3c = khabar(dir.path())
+        .args(["tags", "export", "--format", "w3c"])
+        .output()
+        .unwrap();
+    let w3c: serde_json::Value = serde_json::from_slice(&w3c.stdout).unwrap();
+    assert_eq!(w3c["type"], "AnnotationCollection");
+    assert_eq!(w3c["first"]["items"][0]["type"], "Annotation");
+    let csv = khabar(dir.path())
+        .args(["tags", "export", "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.starts_with("id,article,path,title,quote,"), "{csv}");
+    // One record per tag (a context with a line break is quoted, so records are found by id).
+    for id in [&first, &second] {
+        assert!(csv.contains(&format!("\r\n{id},")), "{id} missing:\n{csv}");
+    }
+    assert!(
+        csv.contains("الرئيس الروسي") && csv.contains("needs-source"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn tags_find_their_text_again_when_the_article_file_changes_and_are_never_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    std::fs::create_dir(&news).unwrap();
+    let file = news.join("article.txt");
+    let title = "وزارة الصحة تعلن حصيلة جديدة";
+    let claim = "وأعلنت الوزارة أن عدد المصابين بلغ 320 شخصاً حتى مساء أمس.";
+    let other = "وقالت مصادر طبية إن المستشفيات تعمل بكامل طاقتها في المدينة منذ يومين.";
+    std::fs::write(&file, format!("{title}\n\n{claim}\n\n{other}\n")).unwrap();
+    let id = String::from_utf8(
+        khabar(dir.path())
+            .args(["tags", "add"])
+            .arg(&file)
+            .args([
+                "--quote",
+                "عدد المصابين بلغ 320 شخصاً",
+                "--label",
+                "unverified",
+            ])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let id = id.trim();
+    let status = |dir: &Path| {
+        let list = khabar(dir)
+            .args(["tags", "list", "--json"])
+            .output()
+            .unwrap();
+        let tags: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+        tags[0]["anchor"]["status"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(status(dir.path()), "ok");
+    // A paragraph inserted before it, and whitespace changed.
+    let lead = "وفي تطور آخر، أغلقت السلطات المدارس في المنطقة الشمالية لمدة أسبوع.";
+    std::fs::write(
+        &file,
+        format!(
+            "{title}\n\n{lead}\n\n{}\n\n{other}\n",
+            claim.replace(' ', "  ")
+        ),
+    )
+    .unwrap();
+    assert_eq!(status(dir.path()), "moved");
+    // A word in the quote changed.
+    std::fs::write(
+        &file,
+        format!(
+            "{title}\n\n{lead}\n\n{}\n\n{other}\n",
+            claim.replace("بلغ", "وصل")
+        ),
+    )
+    .unwrap();
+    assert_eq!(status(dir.path()), "moved");
+    // The claim deleted: the tag stays, orphaned.
+    std::fs::write(&file, format!("{title}\n\n{lead}\n\n{other}\n")).unwrap();
+    assert_eq!(status(dir.path()), "orphaned");
+    khabar(dir.path())
+        .args(["tags", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(id).and(predicate::str::contains("orphaned")));
+}

@@ -2,6 +2,7 @@
 //! on disk), list, remove, export to JSON, CSV or W3C Web Annotation, and import. The tags
 //! live in the journal (`core::tags::journal`), the same file the reader writes.
 
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,10 @@ use chrono::Utc;
 use clap::Subcommand;
 
 use crate::config::Config;
+use crate::core::article::{Article, ArticleId};
 use crate::core::search::{Needle, find_matches};
+use crate::core::tags::anchor::{Anchor, anchor};
+use crate::core::tags::export;
 use crate::core::tags::journal::{Journal, default_path};
 use crate::core::tags::{Tag, TagId, tag_text, target_in};
 
@@ -45,6 +49,29 @@ pub enum TagsCommand {
         #[arg(value_name = "TAG_ID")]
         id: String,
     },
+    /// Write every tag to stdout: json (an array), csv, or w3c (a Web Annotation
+    /// AnnotationCollection in JSON-LD).
+    Export {
+        #[arg(long, value_name = "FORMAT", default_value = "json")]
+        format: ExportFormat,
+        /// Where to look the tagged articles' titles up (default: the configured folders,
+        /// else the demo articles).
+        #[arg(long = "in", value_name = "PATH")]
+        within: Vec<PathBuf>,
+    },
+    /// Add the tags of FILE (khabar's json export, or a w3c collection) that are not there
+    /// yet; importing the same file twice changes nothing.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    W3c,
 }
 
 /// The journal the config names, else the one in the XDG data folder.
@@ -92,11 +119,24 @@ pub fn run(out: &mut impl Write, config: &Config, command: TagsCommand) -> Resul
         TagsCommand::List { json } => {
             let loaded = journal.load()?;
             warn(&loaded.warnings, journal.path());
+            let places = place_all(&loaded.tags);
             if json {
-                serde_json::to_writer_pretty(&mut *out, &loaded.tags)?;
+                let items: Vec<serde_json::Value> = loaded
+                    .tags
+                    .iter()
+                    .zip(&places)
+                    .map(|(t, p)| {
+                        let mut v = serde_json::to_value(t).unwrap_or_default();
+                        if let Some(obj) = v.as_object_mut() {
+                            obj.insert("anchor".into(), p.to_json());
+                        }
+                        v
+                    })
+                    .collect();
+                serde_json::to_writer_pretty(&mut *out, &items)?;
                 writeln!(out)?;
             } else {
-                for t in &loaded.tags {
+                for (t, p) in loaded.tags.iter().zip(&places) {
                     let note = t
                         .note
                         .as_deref()
@@ -104,8 +144,12 @@ pub fn run(out: &mut impl Write, config: &Config, command: TagsCommand) -> Resul
                         .unwrap_or_default();
                     writeln!(
                         out,
-                        "{}  {:<12}  {}  «{}»{note}",
-                        t.id, t.label, t.target.article, t.target.quote.exact
+                        "{}  {:<12}  {:<8}  {}  «{}»{note}",
+                        t.id,
+                        t.label,
+                        p.word(),
+                        t.target.article,
+                        t.target.quote.exact
                     )?;
                 }
             }
@@ -129,9 +173,116 @@ pub fn run(out: &mut impl Write, config: &Config, command: TagsCommand) -> Resul
                 ),
             }
         }
+        TagsCommand::Export { format, within } => {
+            let loaded = journal.load()?;
+            warn(&loaded.warnings, journal.path());
+            // Titles come from the library; a tag whose article is not there keeps its quote.
+            let titles: HashMap<ArticleId, String> = super::load_library(config, &within)
+                .map(|lib| {
+                    lib.articles()
+                        .iter()
+                        .map(|a| (a.id.clone(), a.title.clone()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let title = |id: &ArticleId| titles.get(id).cloned();
+            match format {
+                ExportFormat::Json => {
+                    serde_json::to_writer_pretty(
+                        &mut *out,
+                        &export::to_json(&loaded.tags, &title),
+                    )?;
+                    writeln!(out)?;
+                }
+                ExportFormat::W3c => {
+                    serde_json::to_writer_pretty(&mut *out, &export::to_w3c(&loaded.tags, &title))?;
+                    writeln!(out)?;
+                }
+                ExportFormat::Csv => export::write_csv(&loaded.tags, &title, out)?,
+            }
+        }
+        TagsCommand::Import { file } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let value: serde_json::Value = serde_json::from_str(&text)
+                .with_context(|| format!("{} is not JSON", file.display()))?;
+            let tags = export::import(&value).with_context(|| format!("in {}", file.display()))?;
+            let known: HashSet<TagId> = journal.load()?.tags.into_iter().map(|t| t.id).collect();
+            let (mut added, mut kept) = (0, 0);
+            for tag in tags {
+                if known.contains(&tag.id) {
+                    kept += 1;
+                } else {
+                    journal.add(tag)?;
+                    added += 1;
+                }
+            }
+            writeln!(out, "imported {added} tags ({kept} already there)")?;
+        }
     }
     out.flush()?;
     Ok(())
+}
+
+/// Where a tag's text is now.
+enum Place {
+    /// Its article file holds its text: unchanged, moved, or not found (orphaned).
+    Anchored(Anchor),
+    /// Its article file is gone or no longer holds the article.
+    Missing(String),
+}
+
+impl Place {
+    fn word(&self) -> &'static str {
+        match self {
+            Place::Anchored(Anchor::Exact(_)) => "ok",
+            Place::Anchored(Anchor::Moved { .. }) => "moved",
+            Place::Anchored(Anchor::Orphaned) => "orphaned",
+            Place::Missing(_) => "missing",
+        }
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        let status = self.word();
+        match self {
+            Place::Anchored(a) => match a.position() {
+                Some(p) => serde_json::json!({"status": status, "start": p.start, "end": p.end}),
+                None => serde_json::json!({"status": status}),
+            },
+            Place::Missing(why) => serde_json::json!({"status": status, "reason": why}),
+        }
+    }
+}
+
+/// Finds every tag's text again in its article file as it is now. Each file is read once;
+/// an article is found by its place in the file (a file may hold several), since its id
+/// changes with its text.
+fn place_all(tags: &[Tag]) -> Vec<Place> {
+    let mut files: HashMap<PathBuf, Vec<Article>> = HashMap::new();
+    tags.iter()
+        .map(|t| {
+            let path = &t.target.path;
+            let articles = files.entry(path.clone()).or_insert_with(|| {
+                if path.starts_with("demo") && !path.exists() {
+                    crate::core::load::demo::load_demo()
+                        .articles
+                        .into_iter()
+                        .filter(|a| a.path == *path)
+                        .collect()
+                } else {
+                    crate::core::load::load_file(path, None, &Default::default()).0
+                }
+            });
+            let found = articles
+                .iter()
+                .find(|a| a.id == t.target.article)
+                .or_else(|| articles.iter().find(|a| a.item == t.target.item));
+            match found {
+                Some(a) => Place::Anchored(anchor(&t.target, &tag_text(a))),
+                None => Place::Missing(format!("{} holds no such article", path.display())),
+            }
+        })
+        .collect()
 }
 
 /// A label is one word (letters, digits, `-`, `_`), at most 40 characters.
