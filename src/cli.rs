@@ -433,26 +433,9 @@ fn render(
 
 fn write_article(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
     writeln!(out, "{}", a.title)?;
-    let mut meta = Vec::new();
-    if let Some(s) = &a.source {
-        meta.push(s.clone());
-    }
-    if let Some(c) = &a.credit {
-        meta.push(format!("المصدر: {c}"));
-    }
-    if let Some(d) = &a.date {
-        let mut when = d.datetime().unwrap_or_else(|| d.iso_date());
-        if d.hijri.is_some() {
-            when = format!("{when} ({})", d.text);
-        }
-        if d.uncertain {
-            // Umm al-Qura and the tabular Hijri calendar disagree on the day.
-            when.push_str(" ±1");
-        }
-        meta.push(when);
-    }
-    if !meta.is_empty() {
-        writeln!(out, "{}", meta.join(" · "))?;
+    let byline = a.byline(false);
+    if !byline.is_empty() {
+        writeln!(out, "{byline}")?;
     }
     writeln!(out, "{}", a.id)?;
     for p in &a.paragraphs {

@@ -63,7 +63,7 @@ impl BodyView {
     ) -> BodyView {
         let width = width.max(1);
         let fallback = article.direction;
-        let meta = meta_line(article);
+        let meta = article.byline(true);
         let mut texts: Vec<(BlockKind, &str)> = vec![(BlockKind::Title, article.title.as_str())];
         if !meta.is_empty() {
             texts.push((BlockKind::Meta, meta.as_str()));
@@ -138,32 +138,4 @@ impl BodyView {
 /// The direction of a line of article text: its letters', else the article's.
 pub fn direction(text: &str, fallback: Direction) -> Direction {
     paragraph_direction(text, fallback)
-}
-
-/// «source · المصدر: credit · date (Hijri date as written)».
-pub fn meta_line(a: &Article) -> String {
-    let mut meta = Vec::new();
-    if let Some(s) = &a.source {
-        meta.push(s.clone());
-    }
-    if let Some(c) = &a.credit {
-        meta.push(format!("المصدر: {c}"));
-    }
-    if let Some(d) = &a.date {
-        // Isolated left-to-right: after Arabic letters, digits are Arabic numbers (rule W2)
-        // and «2022-09-14» would show as «14-09-2022».
-        let mut when = format!("\u{2066}{}", d.iso_date());
-        if let Some(t) = d.time {
-            when.push_str(&t.format(" %H:%M").to_string());
-        }
-        when.push('\u{2069}');
-        if d.hijri.is_some() {
-            when = format!("{when} ({})", d.text);
-        }
-        if d.uncertain {
-            when.push_str(" ±1");
-        }
-        meta.push(when);
-    }
-    meta.join(" · ")
 }
