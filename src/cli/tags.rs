@@ -12,6 +12,7 @@ use clap::Subcommand;
 
 use crate::config::Config;
 use crate::core::article::{Article, ArticleId};
+use crate::core::facts::folded::CodePoints;
 use crate::core::search::{Needle, find_matches};
 use crate::core::tags::anchor::{Anchor, anchor};
 use crate::core::tags::export;
@@ -328,9 +329,8 @@ fn locate(text: &str, quote: &str) -> Result<(usize, usize)> {
             many.len()
         ),
     };
-    let start = text[..byte_range.start].chars().count();
-    let end = start + text[byte_range].chars().count();
-    Ok((start, end))
+    let points = CodePoints::new(text);
+    Ok((points.at(byte_range.start), points.at(byte_range.end)))
 }
 
 fn warn(warnings: &[String], path: &Path) {

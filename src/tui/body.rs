@@ -11,6 +11,7 @@ use ratatui::style::{Modifier, Style};
 
 use crate::core::bidi::Styles;
 use crate::core::facts::Span;
+use crate::core::facts::folded::CodePoints;
 use crate::core::search::find_matches;
 
 use super::app::App;
@@ -57,8 +58,8 @@ pub fn ensure(app: &App, width: usize) -> usize {
 
 /// Byte range of a fact's span (code points) in its paragraph.
 pub fn span_bytes(text: &str, span: Span) -> Range<usize> {
-    let at = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
-    at(span.start)..at(span.end)
+    let points = CodePoints::new(text);
+    points.byte(span.start)..points.byte(span.end)
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
@@ -91,7 +92,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let needles = app.needles();
     let height = usize::from(area.height);
     let top = app.body_scroll.min(rows.saturating_sub(1));
-    let mut styles_of: Option<(usize, Styles<Style>)> = None;
+    // The styles of the block being drawn, made once per block rather than once per row.
+    let mut block: Option<(usize, Style, Styles<Style>)> = None;
     for screen_row in 0..height {
         let Some((k, within)) = body.at(top + screen_row) else {
             continue;
@@ -100,27 +102,24 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         let Some(row) = layout.row(within) else {
             continue;
         };
-        let y = area.y + u16::try_from(screen_row).unwrap_or(0);
-        let (base, styles) = match kind {
-            BlockKind::Title => {
-                let spans = find_matches(&article.title, &needles)
-                    .into_iter()
-                    .map(|r| (r, app.theme.matches));
-                (app.theme.title, Styles::new(spans))
-            }
-            BlockKind::Meta => (app.theme.dim, Styles::default()),
-            BlockKind::Paragraph(p) => {
-                if styles_of.as_ref().is_none_or(|(q, _)| q != p) {
-                    styles_of = Some((*p, paragraph_styles(app, *p)));
+        if block.as_ref().is_none_or(|(b, _, _)| *b != k) {
+            let (base, styles) = match kind {
+                BlockKind::Title => {
+                    let spans = find_matches(&article.title, &needles)
+                        .into_iter()
+                        .map(|r| (r, app.theme.matches));
+                    (app.theme.title, Styles::new(spans))
                 }
-                let styles = styles_of
-                    .as_ref()
-                    .map(|(_, s)| s.clone())
-                    .unwrap_or_default();
-                (Style::new(), styles)
-            }
+                BlockKind::Meta => (app.theme.dim, Styles::default()),
+                BlockKind::Paragraph(p) => (Style::new(), paragraph_styles(app, *p)),
+            };
+            block = Some((k, base, styles));
+        }
+        let Some((_, base, styles)) = &block else {
+            continue;
         };
-        draw_row(buf, area.x, y, area.width, row, &styles, base);
+        let y = area.y + u16::try_from(screen_row).unwrap_or(0);
+        draw_row(buf, area.x, y, area.width, row, styles, *base);
     }
 }
 
