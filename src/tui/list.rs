@@ -23,7 +23,8 @@ pub fn title(app: &App) -> String {
 fn columns(width: u16) -> (u16, u16) {
     match width {
         0..28 => (0, 0),
-        28..40 => (10, 0),
+        // From 36: the three-pane list at 120 columns is 38 wide inside its frame.
+        28..36 => (10, 0),
         _ => (10, (width / 4).clamp(8, 18)),
     }
 }
