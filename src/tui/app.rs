@@ -29,16 +29,6 @@ pub enum Pane {
     Facts,
 }
 
-impl Pane {
-    pub fn name(self) -> &'static str {
-        match self {
-            Pane::List => "articles",
-            Pane::Body => "article",
-            Pane::Facts => "facts",
-        }
-    }
-}
-
 /// A selection in a list, and the first row drawn.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cursor {

@@ -198,7 +198,9 @@ fn draw_prompt(buf: &mut Buffer, main: Rect, bar: Rect, app: &App, p: &Prompt) {
     let shown = format!("{}▏", p.input);
     let base = match p.kind {
         PromptKind::Query | PromptKind::Dates => BaseDirection::Ltr,
-        PromptKind::Search => super::view::direction(&p.input, Direction::Ltr).into(),
+        PromptKind::Search => {
+            crate::core::bidi::paragraph_direction(&p.input, Direction::Ltr).into()
+        }
     };
     draw_line_in(
         buf,

@@ -63,7 +63,7 @@ pub fn draw_line(
     options: &LayoutOptions,
     fallback: Direction,
 ) {
-    let base: BaseDirection = super::view::direction(text, fallback).into();
+    let base: BaseDirection = crate::core::bidi::paragraph_direction(text, fallback).into();
     draw_line_in(buf, area, text, style, styles, cache, options, base);
 }
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::core::article::{Article, Direction};
+use crate::core::article::Article;
 use crate::core::bidi::{Layout, LayoutCache, LayoutOptions, paragraph_direction};
 
 /// Where the panes were drawn last (empty when hidden).
@@ -77,7 +77,7 @@ impl BodyView {
         );
         let bases: Vec<(&str, crate::core::bidi::BaseDirection)> = texts
             .iter()
-            .map(|&(_, t)| (t, direction(t, fallback).into()))
+            .map(|&(_, t)| (t, paragraph_direction(t, fallback).into()))
             .collect();
         let laid = cache.get_all(&bases, width, options);
         let mut blocks = Vec::with_capacity(laid.len());
@@ -133,9 +133,4 @@ impl BodyView {
         let within = row - self.starts[k];
         (within < self.blocks[k].1.len()).then_some((k, within))
     }
-}
-
-/// The direction of a line of article text: its letters', else the article's.
-pub fn direction(text: &str, fallback: Direction) -> Direction {
-    paragraph_direction(text, fallback)
 }
