@@ -286,21 +286,8 @@ fn place_all(tags: &[Tag]) -> Vec<Place> {
         .collect()
 }
 
-/// A label is one word (letters, digits, `-`, `_`), at most 40 characters.
 fn check_label(label: &str) -> Result<String> {
-    let label = label.trim();
-    let ok = !label.is_empty()
-        && label.chars().count() <= 40
-        && label
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
-    if !ok {
-        bail!(
-            "the label {label:?} is not one word: use verified, disputed, false, misleading, \
-             unverified, needs-source, or another word of letters, digits, - and _"
-        );
-    }
-    Ok(label.to_string())
+    crate::core::tags::check_label(label).map_err(|e| anyhow::anyhow!(e))
 }
 
 /// Code points of the one place `quote` is in `text`: as written, else after Arabic folding

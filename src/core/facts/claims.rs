@@ -57,7 +57,7 @@ pub(crate) struct ClaimHit {
 
 /// The sentences of a paragraph as original byte ranges, trimmed. A full stop between digits
 /// («3.5») or after a single letter («أ.ف.ب») does not end a sentence.
-pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut prev: Option<char> = None;

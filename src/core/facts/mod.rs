@@ -21,6 +21,7 @@ pub mod numbers;
 pub mod when;
 
 pub use extract::{extract, extract_article};
+pub use claims::sentences;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

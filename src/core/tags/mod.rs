@@ -10,6 +10,7 @@
 //! the whole text to tell whether the position can still be trusted.
 
 pub mod anchor;
+pub mod book;
 pub mod export;
 pub mod journal;
 
@@ -19,6 +20,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::core::article::{Article, ArticleId};
+
+pub use book::{Placed, TagBook, check_label};
 
 /// The labels offered first; any other word is allowed too.
 pub const DEFAULT_LABELS: [&str; 6] = [
