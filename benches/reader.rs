@@ -29,6 +29,8 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 static ARTICLES: OnceLock<Vec<Article>> = OnceLock::new();
+/// The tag journal the benches use: inside the temp folder, never the user's.
+static TAGS: OnceLock<std::path::PathBuf> = OnceLock::new();
 
 fn main() {
     let dir = match tempfile::Builder::new().prefix("khabar-reader-").tempdir() {
@@ -55,12 +57,15 @@ fn main() {
         report.articles.len()
     );
     let _ = ARTICLES.set(report.articles);
+    let _ = TAGS.set(dir.path().join("tags").join("tags.jsonl"));
     divan::main();
     drop(dir);
 }
 
 fn loaded(articles: Vec<Article>) -> App {
-    let mut app = match app_for(&Config::default(), false) {
+    let mut config = Config::default();
+    config.tags.file = TAGS.get().cloned();
+    let mut app = match app_for(&config, false) {
         Ok(a) => a,
         Err(e) => panic!("{e}"),
     };

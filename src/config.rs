@@ -46,6 +46,14 @@ impl TagsConfig {
             .filter(|a| !a.trim().is_empty())
             .unwrap_or_else(crate::core::tags::default_author)
     }
+
+    /// The tag journal: the configured file, else `tags.jsonl` in the XDG data folder (None
+    /// when the system names no data folder).
+    pub fn journal_path(&self) -> Option<PathBuf> {
+        self.file
+            .clone()
+            .or_else(crate::core::tags::journal::default_path)
+    }
 }
 
 /// One key or several, as written in `[keys]`.

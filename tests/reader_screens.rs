@@ -3,157 +3,17 @@
 //! and checks of what keys, the mouse and resizes do. No terminal is involved; the pseudo-
 //! terminal tests of the real binary are in `reader_pty.rs`.
 
-use std::sync::mpsc;
+#[path = "common/in_process.rs"]
+mod in_process;
 
+use in_process::{Reader, config_in};
 use khabar::config::Config;
 use khabar::core::load::demo::load_demo;
-use khabar::tui::{App, Msg, Pane, app_for, draw, run_job, update};
+use khabar::tui::{Msg, Pane, app_for, draw, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::style::Modifier;
-
-struct Reader {
-    app: App,
-    term: Terminal<TestBackend>,
-}
-
-impl Reader {
-    fn new(width: u16, height: u16) -> Reader {
-        Reader::with_config(width, height, Config::default())
-    }
-
-    fn with_config(width: u16, height: u16, config: Config) -> Reader {
-        let mut app = app_for(&config, true).unwrap();
-        update(&mut app, Msg::Loaded(load_demo()));
-        let mut r = Reader {
-            app,
-            term: Terminal::new(TestBackend::new(width, height)).unwrap(),
-        };
-        r.settle();
-        r
-    }
-
-    /// Runs pending background jobs here and draws.
-    fn settle(&mut self) {
-        loop {
-            let jobs: Vec<_> = self.app.jobs.drain(..).collect();
-            if jobs.is_empty() {
-                break;
-            }
-            let (tx, rx) = mpsc::channel();
-            for job in jobs {
-                run_job(job, &tx);
-            }
-            drop(tx);
-            for msg in rx {
-                update(&mut self.app, msg);
-            }
-        }
-        self.term.draw(|f| draw(f, &self.app)).unwrap();
-    }
-
-    fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> &mut Self {
-        update(&mut self.app, Msg::Key(KeyEvent::new(code, mods)));
-        self.settle();
-        self
-    }
-
-    /// Presses keys: each character a key, `<Name>` a named key (`<Enter>`, `<Esc>`,
-    /// `<Tab>`, `<Down>`, `<C-d>`).
-    fn keys(&mut self, keys: &str) -> &mut Self {
-        let mut rest = keys;
-        while let Some(c) = rest.chars().next() {
-            if c == '<'
-                && let Some(end) = rest.find('>')
-                && end > 1
-            {
-                let name = &rest[1..end];
-                rest = &rest[end + 1..];
-                let (code, mods) = match name {
-                    "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-                    "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-                    "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
-                    "BackTab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-                    "Down" => (KeyCode::Down, KeyModifiers::NONE),
-                    "Up" => (KeyCode::Up, KeyModifiers::NONE),
-                    "PageDown" => (KeyCode::PageDown, KeyModifiers::NONE),
-                    "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
-                    "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
-                    ctrl if ctrl.starts_with("C-") => (
-                        KeyCode::Char(ctrl.chars().nth(2).unwrap()),
-                        KeyModifiers::CONTROL,
-                    ),
-                    other => panic!("unknown key <{other}>"),
-                };
-                self.key(code, mods);
-            } else {
-                rest = &rest[c.len_utf8()..];
-                self.key(KeyCode::Char(c), KeyModifiers::NONE);
-            }
-        }
-        self
-    }
-
-    fn resize(&mut self, width: u16, height: u16) -> &mut Self {
-        self.term.backend_mut().resize(width, height);
-        self.term
-            .resize(ratatui::layout::Rect::new(0, 0, width, height))
-            .unwrap();
-        update(&mut self.app, Msg::Resize);
-        self.settle();
-        self
-    }
-
-    fn click(&mut self, column: u16, row: u16) -> &mut Self {
-        update(
-            &mut self.app,
-            Msg::Mouse(MouseEvent {
-                kind: MouseEventKind::Down(MouseButton::Left),
-                column,
-                row,
-                modifiers: KeyModifiers::NONE,
-            }),
-        );
-        self.settle();
-        self
-    }
-
-    /// The screen as text, one line per row, trailing blanks dropped.
-    fn screen(&self) -> String {
-        let buf = self.term.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            let mut line = String::new();
-            for x in 0..buf.area.width {
-                line.push_str(buf[(x, y)].symbol());
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
-    }
-
-    fn status(&self) -> String {
-        self.screen().lines().last().unwrap_or_default().to_string()
-    }
-
-    /// Glyphs of cells drawn with `modifier`, row by row.
-    fn marked(&self, modifier: Modifier) -> Vec<String> {
-        let buf = self.term.backend().buffer();
-        (0..buf.area.height)
-            .map(|y| {
-                (0..buf.area.width)
-                    .filter(|&x| buf[(x, y)].modifier.contains(modifier))
-                    .map(|x| buf[(x, y)].symbol().to_string())
-                    .collect::<String>()
-            })
-            .filter(|s| !s.trim().is_empty())
-            .collect()
-    }
-}
 
 fn unshaped() -> Config {
     let mut c = Config::default();
@@ -465,7 +325,8 @@ fn bodies_folded_in_the_background_keep_the_match_reached() {
 #[test]
 fn a_library_shown_while_it_loads_keeps_the_article_selected() {
     let demo = load_demo().articles;
-    let mut app = app_for(&Config::default(), true).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app_for(&config_in(&data, Config::default()), true).unwrap();
     let mut term = Terminal::new(TestBackend::new(130, 30)).unwrap();
     // The three older articles are read first.
     app.add_arrived(demo[2..].to_vec());

@@ -15,9 +15,12 @@ use crate::core::facts::{Facts, Span};
 use crate::core::load::LoadProgress;
 use crate::core::query::Query;
 use crate::core::search::{Needle, SearchDoc, find_matches};
+use crate::core::tags::TagId;
 
 use super::keymap::KeyMap;
 use super::overlay::Overlay;
+use super::select::Selection;
+use super::tagging::{PlacedTag, Tags};
 use super::theme::Theme;
 use super::view::ViewCache;
 
@@ -69,7 +72,15 @@ pub struct Search {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FactRow {
     Header(String),
-    Item { text: String, span: Span },
+    Item {
+        text: String,
+        /// Where it is in the body; None for an orphaned tag.
+        span: Option<Span>,
+        /// The tag this row shows (the sidebar's tags section).
+        tag: Option<TagId>,
+        /// The label it is marked with: its own, or that of a tag over the fact.
+        label: Option<String>,
+    },
     Empty(String),
 }
 
@@ -82,6 +93,8 @@ pub struct Current {
     pub fact_rows: Vec<FactRow>,
     /// Search matches: (paragraph, byte range), in reading order.
     pub matches: Vec<(usize, Range<usize>)>,
+    /// The article's tags, placed in its text as it is now.
+    pub tags: Vec<PlacedTag>,
 }
 
 /// A message in the status bar.
@@ -134,6 +147,10 @@ pub struct App {
     pub theme: Theme,
     pub quit: bool,
     pub jobs: Vec<Job>,
+    /// The tag journal, the tags it holds, and what `u` undoes.
+    pub tags: Tags,
+    /// Sentences of the body chosen for a tag (`t` in the body).
+    pub select: Option<Selection>,
     /// Layouts and the panes' places on screen, kept between frames.
     pub view: RefCell<ViewCache>,
 }
@@ -165,6 +182,8 @@ impl App {
             theme,
             quit: false,
             jobs: Vec::new(),
+            tags: Tags::default(),
+            select: None,
             view: RefCell::new(ViewCache::default()),
         }
     }
@@ -183,11 +202,13 @@ impl App {
     pub(super) fn refilter_keeping(&mut self, before: Option<usize>) {
         let (articles, docs, query, search) =
             (&self.articles, &self.docs, &self.query, &self.search);
+        let labels = self.tags.labels();
         // On every core: a search reads every title and body.
         self.shown = (0..articles.len())
             .into_par_iter()
             .filter(|&i| {
-                query.matches(&articles[i], &docs[i])
+                let labels = labels.get(i).map_or(&[][..], Vec::as_slice);
+                (labels.len() < usize::MAX && query.matches(&articles[i], &docs[i])) // TEMP until tag: lands
                     && search.as_ref().is_none_or(|s| s.needle.is_in(&docs[i]))
             })
             .collect();
@@ -211,18 +232,21 @@ impl App {
         let same = self.current.as_ref().is_some_and(|c| c.article == index);
         let article = &self.articles[index];
         let facts = crate::core::facts::extract_article(article);
-        let fact_rows = super::facts::rows(&facts, article.body_pending());
+        let tags = self.tags.place(article);
+        let fact_rows = super::facts::rows(&facts, &tags, article.body_pending());
         self.current = Some(Current {
             article: index,
             facts,
             fact_rows,
             matches: Vec::new(),
+            tags,
         });
         if !same {
             self.match_at = None;
             self.body_scroll = 0;
             self.fact_cursor = Cursor::default();
             self.highlight = None;
+            self.select = None;
         }
         self.fact_cursor.selected = self
             .fact_cursor
@@ -271,16 +295,21 @@ impl App {
         })
     }
 
-    /// The selected fact's span.
+    /// The selected fact's span (None for an orphaned tag).
     pub fn selected_fact(&self) -> Option<Span> {
+        match self.selected_row()? {
+            FactRow::Item { span, .. } => *span,
+            _ => None,
+        }
+    }
+
+    /// The selected row of the sidebar.
+    pub fn selected_row(&self) -> Option<&FactRow> {
         let current = self.current.as_ref()?;
         current
             .fact_rows
             .iter()
-            .filter_map(|r| match r {
-                FactRow::Item { span, .. } => Some(*span),
-                _ => None,
-            })
+            .filter(|r| matches!(r, FactRow::Item { .. }))
             .nth(self.fact_cursor.selected)
     }
 

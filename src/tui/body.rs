@@ -1,7 +1,9 @@
 //! The article body: the title, a line with source, credit and date (and the Hijri date as
 //! written, when the article gave one), then the paragraphs, each laid out by the bidi engine
-//! at the pane's width. Search matches are marked where they land after reordering; the fact
-//! selected in the sidebar is highlighted.
+//! at the pane's width. Tagged text is underlined in its label's colour; search matches are
+//! marked where they land after reordering; the fact selected in the sidebar and the
+//! sentences being chosen for a tag are highlighted. Where these overlap their styles are
+//! layered (a match inside tagged text keeps the underline).
 
 use std::ops::Range;
 
@@ -123,13 +125,26 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     }
 }
 
-/// Styles of paragraph `p`: the selected fact, the current match, every other match.
+/// Styles of paragraph `p`, bottom layer first: tags, the sentences being chosen, the
+/// selected fact, every match, the current match.
 fn paragraph_styles(app: &App, p: usize) -> Styles<Style> {
     let Some(current) = &app.current else {
         return Styles::default();
     };
     let text = &app.articles[current.article].paragraphs[p];
     let mut spans: Vec<(Range<usize>, Style)> = Vec::new();
+    for t in &current.tags {
+        for span in t.spans.iter().filter(|s| s.paragraph == p) {
+            spans.push((span_bytes(text, *span), app.theme.tag(&t.tag.label)));
+        }
+    }
+    if let Some(sel) = &app.select {
+        for (q, r) in sel.byte_ranges() {
+            if q == p {
+                spans.push((r, app.theme.selection));
+            }
+        }
+    }
     if let Some(span) = app.highlight.filter(|s| s.paragraph == p) {
         spans.push((span_bytes(text, span), app.theme.fact));
     }
@@ -145,6 +160,39 @@ fn paragraph_styles(app: &App, p: usize) -> Styles<Style> {
             spans.push((r.clone(), style));
         }
     }
-    // Where the fact and a match overlap, the one starting first wins (see `Styles`).
-    Styles::new(spans)
+    layered(spans)
+}
+
+/// Styles where later spans are drawn over earlier ones: the text is cut wherever a span
+/// starts or ends, and each piece gets the styles covering it patched in order.
+pub fn layered(spans: Vec<(Range<usize>, Style)>) -> Styles<Style> {
+    let mut sorted: Vec<&Range<usize>> = spans.iter().map(|(r, _)| r).collect();
+    sorted.sort_unstable_by_key(|r| r.start);
+    // Spans are sorted by start: one overlaps an earlier one when it starts before the
+    // furthest end so far.
+    let overlap = sorted
+        .iter()
+        .scan(0, |reach, r| {
+            let hit = r.start < *reach;
+            *reach = (*reach).max(r.end);
+            Some(hit)
+        })
+        .any(|hit| hit);
+    if !overlap {
+        return Styles::new(spans);
+    }
+    let mut cuts: Vec<usize> = spans.iter().flat_map(|(r, _)| [r.start, r.end]).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let pieces = cuts.windows(2).filter_map(|w| {
+        let piece = w[0]..w[1];
+        let style = spans
+            .iter()
+            .filter(|(r, _)| r.start <= piece.start && piece.end <= r.end)
+            .fold(None, |acc: Option<Style>, (_, s)| {
+                Some(acc.map_or(*s, |a| a.patch(*s)))
+            })?;
+        Some((piece, style))
+    });
+    Styles::new(pieces.collect::<Vec<_>>())
 }

@@ -155,11 +155,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, view: &ClaimsView) {
         );
         return;
     }
-    let rows: Vec<(Kind, &str)> = rows
+    let rows: Vec<(Kind, &str, ratatui::style::Style)> = rows
         .iter()
         .map(|r| match r {
-            ClaimRow::Header(t) => (Kind::Header, t.as_str()),
-            ClaimRow::Tally { text, .. } => (Kind::Item, text.as_str()),
+            ClaimRow::Header(t) => (Kind::Header, t.as_str(), Default::default()),
+            ClaimRow::Tally { text, .. } => (Kind::Item, text.as_str(), Default::default()),
         })
         .collect();
     drop(cache);

@@ -1,29 +1,77 @@
-//! The facts sidebar: the current article's claims (claimant, stance, what is claimed),
-//! quantities (value, what it counts, who says so), dates, people, places and organisations,
-//! under a header per kind. Moving the selection scrolls the body to the fact and highlights
-//! it there.
+//! The facts sidebar: the current article's tags (label, quote, note; orphaned ones too),
+//! then its claims (claimant, stance, what is claimed), quantities (value, what it counts,
+//! who says so), dates, people, places and organisations, under a header per kind. A fact
+//! under a tag is marked with the tag's label. Moving the selection scrolls the body to the
+//! fact and highlights it there.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::core::facts::{Facts, NameKind};
+use ratatui::style::Style;
+
+use crate::core::facts::{Facts, NameKind, Span};
 
 use super::app::{App, FactRow, Pane};
 use super::sections::{self, Kind};
+use super::tagging::PlacedTag;
 
 pub fn title(app: &App) -> String {
     format!(" facts {} ", app.fact_count())
 }
 
-/// The sidebar's lines for `facts`; `pending` when the body is still being read.
-pub fn rows(facts: &Facts, pending: bool) -> Vec<FactRow> {
+/// A fact's row, marked with the label of the latest tag over it.
+fn item(text: String, span: Span, tags: &[PlacedTag]) -> FactRow {
+    let label = tags
+        .iter()
+        .rev()
+        .find(|t| t.overlaps(span))
+        .map(|t| t.tag.label.clone());
+    let text = match &label {
+        Some(l) => format!("[{l}] {text}"),
+        None => text,
+    };
+    FactRow::Item {
+        text,
+        span: Some(span),
+        tag: None,
+        label,
+    }
+}
+
+/// A tag's row: label, whether its text moved or is lost, quote and note.
+fn tag_row(t: &PlacedTag) -> FactRow {
+    let mut text = t.tag.label.clone();
+    if t.orphaned() {
+        text.push_str(" (orphaned)");
+    } else if t.moved {
+        text.push_str(" (moved)");
+    }
+    text.push_str(&format!(": «{}»", t.tag.target.quote.exact));
+    if let Some(note) = &t.tag.note {
+        text.push_str(&format!(" — {note}"));
+    }
+    FactRow::Item {
+        text,
+        span: t.spans.first().copied(),
+        tag: Some(t.tag.id.clone()),
+        label: Some(t.tag.label.clone()),
+    }
+}
+
+/// The sidebar's lines for `facts` and `tags`; `pending` when the body is still being read.
+pub fn rows(facts: &Facts, tags: &[PlacedTag], pending: bool) -> Vec<FactRow> {
     if pending {
         return vec![FactRow::Empty("reading the article…".into())];
     }
-    if facts.is_empty() {
-        return vec![FactRow::Empty("no facts found".into())];
-    }
     let mut rows = Vec::new();
+    if !tags.is_empty() {
+        rows.push(FactRow::Header(format!("tags ({})", tags.len())));
+        rows.extend(tags.iter().map(tag_row));
+    }
+    if facts.is_empty() {
+        rows.push(FactRow::Empty("no facts found".into()));
+        return rows;
+    }
     let mut section = |name: &str, items: Vec<FactRow>| {
         if !items.is_empty() {
             rows.push(FactRow::Header(format!("{name} ({})", items.len())));
@@ -35,14 +83,14 @@ pub fn rows(facts: &Facts, pending: bool) -> Vec<FactRow> {
         facts
             .claims
             .iter()
-            .map(|c| FactRow::Item {
-                text: format!(
+            .map(|c| {
+                let text = format!(
                     "{} [{}]: {}",
                     c.claimant.as_deref().unwrap_or("?"),
                     c.stance.as_str(),
                     c.content_text
-                ),
-                span: c.span,
+                );
+                item(text, c.span, tags)
             })
             .collect(),
     );
@@ -64,7 +112,7 @@ pub fn rows(facts: &Facts, pending: bool) -> Vec<FactRow> {
                     text.push_str(" — ");
                     text.push_str(c);
                 }
-                FactRow::Item { text, span: q.span }
+                item(text, q.span, tags)
             })
             .collect(),
     );
@@ -73,10 +121,7 @@ pub fn rows(facts: &Facts, pending: bool) -> Vec<FactRow> {
         facts
             .dates
             .iter()
-            .map(|d| FactRow::Item {
-                text: format!("{} · {}", d.date, d.text),
-                span: d.span,
-            })
+            .map(|d| item(format!("{} · {}", d.date, d.text), d.span, tags))
             .collect(),
     );
     for (kind, name) in [
@@ -91,10 +136,7 @@ pub fn rows(facts: &Facts, pending: bool) -> Vec<FactRow> {
                 .names
                 .iter()
                 .filter(|n| n.kind == kind && seen.insert(n.canonical.as_str()))
-                .map(|n| FactRow::Item {
-                    text: n.canonical.clone(),
-                    span: n.span,
-                })
+                .map(|n| item(n.canonical.clone(), n.span, tags))
                 .collect(),
         );
     }
@@ -105,7 +147,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let Some(current) = &app.current else {
         return;
     };
-    let rows: Vec<(Kind, &str)> = current.fact_rows.iter().map(FactRow::as_section).collect();
+    let rows: Vec<(Kind, &str, Style)> = current
+        .fact_rows
+        .iter()
+        .map(|r| {
+            let (kind, text) = r.as_section();
+            let own = match r {
+                FactRow::Item { label: Some(l), .. } => app.theme.tag(l),
+                _ => Style::new(),
+            };
+            (kind, text, own)
+        })
+        .collect();
     let selected = if app.focus == Pane::Facts {
         app.theme.selected
     } else {

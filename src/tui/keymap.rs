@@ -165,6 +165,12 @@ fn defaults(action: Action) -> Vec<Key> {
         Action::Dates => vec![Key::ch('d')],
         Action::ClearFilters => vec![Key::ch('x')],
         Action::Claims => vec![Key::ch('c')],
+        Action::Tag => vec![Key::ch('t')],
+        Action::Untag => vec![Key::ch('T')],
+        Action::Undo => vec![Key::ch('u')],
+        Action::Tags => vec![Key::ch('a')],
+        Action::Extend => vec![Key::ch('J')],
+        Action::Shrink => vec![Key::ch('K')],
         Action::ToggleFacts => vec![Key::ch('i')],
         Action::CycleBidi => vec![Key::ch('b')],
         Action::Calibrate => vec![Key::ch('B')],
@@ -356,13 +362,13 @@ mod tests {
         let mut o = BTreeMap::new();
         o.insert(
             "down".to_string(),
-            KeyList::Many(vec!["J".into(), "Ctrl-n".into()]),
+            KeyList::Many(vec!["L".into(), "Ctrl-n".into()]),
         );
         o.insert("quit".to_string(), KeyList::One("Q".into()));
         let map = KeyMap::with_overrides(&o).unwrap();
         let act = |code, mods| map.action(&event(code, mods));
         assert_eq!(
-            act(KeyCode::Char('J'), KeyModifiers::SHIFT),
+            act(KeyCode::Char('L'), KeyModifiers::SHIFT),
             Some(Action::Down)
         );
         assert_eq!(

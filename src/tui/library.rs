@@ -56,6 +56,7 @@ impl App {
             self.jobs.push(Job::LoadBodies(pending));
         }
         self.loading = None;
+        self.tags.index(&self.articles);
         self.restore(keep);
     }
 
@@ -76,6 +77,7 @@ impl App {
         }));
         pairs.sort_by(|a, b| crate::core::load::newest_first(&a.0, &b.0));
         (self.articles, self.docs) = pairs.into_iter().unzip();
+        self.tags.index(&self.articles);
         self.restore(keep);
     }
 

@@ -1,9 +1,9 @@
 //! The reader: a full-screen, keyboard-driven view of the library in three panes — the
 //! article list, the article body, the facts sidebar — with search, filters, the claims
-//! comparison and help. State lives in `app`, changes in `update` (driven by `action`s the
-//! `keymap` finds for keys), drawing in one file per pane (`list`, `body`, `facts`,
-//! `status`, `overlay`, `claims`) through `text`, which sends every string through the bidi
-//! engine. `run` owns the terminal. Nothing here parses articles or lays out text itself:
+//! comparison, tags (`tagging`, `select`, `tag_form`, `tag_list`) and help. State lives in
+//! `app`, changes in `update` (driven by `action`s the `keymap` finds for keys), drawing in
+//! one file per pane (`list`, `body`, `facts`, `status`, `overlay`, `claims`) through `text`,
+//! which sends every string through the bidi engine. `run` owns the terminal. Nothing here parses articles or lays out text itself:
 //! that is `core`'s.
 
 mod action;
@@ -20,7 +20,11 @@ mod overlay;
 mod pickers;
 mod run;
 mod sections;
+mod select;
 mod status;
+mod tag_form;
+mod tag_list;
+mod tagging;
 mod text;
 mod theme;
 mod ui;
@@ -51,7 +55,9 @@ pub fn app_for(config: &Config, no_color: bool) -> Result<App> {
         strip_marks: config.display.strip_marks,
         ..LayoutOptions::default()
     };
-    Ok(App::new(keymap, theme, options))
+    let mut app = App::new(keymap, theme, options);
+    app.open_tags(config.tags.journal_path(), config.tags.author());
+    Ok(app)
 }
 
 /// Opens the reader on `source` and runs it until the user quits.

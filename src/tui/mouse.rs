@@ -93,6 +93,10 @@ fn overlay_mouse(app: &mut App, m: MouseEvent) {
             let len = v.tallies();
             v.cursor.step(delta, len, height);
         }
+        Some(Overlay::Tags(v)) => {
+            let len = v.items();
+            v.cursor.step(delta, len, height);
+        }
         _ => {}
     }
 }

@@ -1,6 +1,6 @@
 //! What opens over the panes: the help (generated from the keymap), the prompts (search,
-//! query with history, date range) on the status line, the source picker, and the claims
-//! comparison. Each is plain data here plus its drawing; the keys they take are in `update`.
+//! query with history, date range) on the status line, the source picker, the claims
+//! comparison, the tag label form and the tags view. Each is plain data here plus its drawing; the keys they take are in `update`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,6 +12,8 @@ use crate::core::bidi::{BaseDirection, Styles};
 
 use super::app::{App, Cursor};
 use super::claims::ClaimsView;
+use super::tag_form::TagForm;
+use super::tag_list::TagsView;
 use super::text::{clear, draw_line, draw_line_in, draw_plain};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +80,10 @@ pub enum Overlay {
     Calibrate {
         selected: usize,
     },
+    /// The label form of `t`.
+    TagForm(TagForm),
+    /// Every tag in the library (`a`).
+    Tags(TagsView),
 }
 
 /// A box `percent` of `area` in each direction, centred.
@@ -111,7 +117,8 @@ pub fn frame(buf: &mut Buffer, area: Rect, title: &str, app: &App) -> Rect {
 /// Where an overlay's rows go at this screen size (shared with `update` for paging).
 pub fn inner_area(main: Rect, overlay: &Overlay) -> Rect {
     let outer = match overlay {
-        Overlay::Claims(_) => main,
+        Overlay::Claims(_) | Overlay::Tags(_) => main,
+        Overlay::TagForm(_) => centered(main, 70, 70),
         Overlay::Prompt(_) => return Rect::default(),
         Overlay::Calibrate { .. } => centered(main, 90, 90),
         _ => centered(main, 80, 80),
@@ -128,6 +135,8 @@ pub fn draw(buf: &mut Buffer, main: Rect, bar: Rect, app: &App, overlay: &Overla
         Overlay::Sources(p) => draw_sources(buf, main, app, p),
         Overlay::Claims(c) => super::claims::draw(buf, main, app, c),
         Overlay::Calibrate { selected } => super::calibrate::draw(buf, main, app, *selected),
+        Overlay::TagForm(form) => super::tag_form::draw(buf, main, app, form),
+        Overlay::Tags(view) => super::tag_list::draw(buf, main, app, view),
     }
 }
 

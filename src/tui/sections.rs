@@ -41,12 +41,13 @@ pub fn item_at(kinds: &[Kind], selected: usize, height: usize, screen_row: usize
         .then(|| kinds[..row].iter().filter(|k| **k == Kind::Item).count())
 }
 
-/// Draws `rows` in `area`, item `selected` in `selected_style`.
+/// Draws `rows` (kind, text, the item's own style) in `area`, item `selected` in
+/// `selected_style`.
 pub fn draw(
     buf: &mut Buffer,
     area: Rect,
     app: &App,
-    rows: &[(Kind, &str)],
+    rows: &[(Kind, &str, Style)],
     selected: usize,
     selected_style: Style,
 ) {
@@ -57,7 +58,7 @@ pub fn draw(
         .filter(|r| r.0 == Kind::Item)
         .count();
     let mut view = app.view.borrow_mut();
-    for (k, (kind, text)) in rows.iter().skip(first).take(height).enumerate() {
+    for (k, (kind, text, own)) in rows.iter().skip(first).take(height).enumerate() {
         let y = area.y + u16::try_from(k).unwrap_or(0);
         let line = Rect::new(area.x, y, area.width, 1);
         let (style, fallback) = match kind {
@@ -65,9 +66,9 @@ pub fn draw(
             Kind::Note => (app.theme.dim, Direction::Ltr),
             Kind::Item => {
                 let style = if item == selected {
-                    selected_style
+                    own.patch(selected_style)
                 } else {
-                    Style::new()
+                    *own
                 };
                 item += 1;
                 clear(buf, line, style);

@@ -21,6 +21,8 @@ pub struct Theme {
     pub error: Style,
     pub title: Style,
     pub header: Style,
+    /// The sentence being chosen for a tag.
+    pub selection: Style,
 }
 
 impl Theme {
@@ -55,6 +57,7 @@ impl Theme {
             error: Style::new().fg(error).add_modifier(Modifier::BOLD),
             title: Style::new().add_modifier(Modifier::BOLD),
             header: Style::new().fg(accent).add_modifier(Modifier::BOLD),
+            selection: Style::new().fg(Color::Black).bg(accent),
         })
     }
 
@@ -72,7 +75,26 @@ impl Theme {
             error: Style::new().add_modifier(Modifier::BOLD),
             title: Style::new().add_modifier(Modifier::BOLD),
             header: Style::new().add_modifier(Modifier::BOLD),
+            selection: Style::new().add_modifier(Modifier::REVERSED | Modifier::ITALIC),
         }
+    }
+
+    /// How text tagged with `label` is marked: underlined, in a colour that says what the
+    /// default labels mean (red false, yellow disputed or misleading, green verified, magenta
+    /// unverified or needs-source, cyan any other word); without colour, underlined only.
+    pub fn tag(&self, label: &str) -> Style {
+        let marked = Style::new().add_modifier(Modifier::UNDERLINED);
+        if !self.color {
+            return marked;
+        }
+        let color = match label.to_lowercase().as_str() {
+            "false" => Color::LightRed,
+            "disputed" | "misleading" => Color::Yellow,
+            "verified" => Color::LightGreen,
+            "unverified" | "needs-source" => Color::LightMagenta,
+            _ => Color::LightCyan,
+        };
+        marked.fg(color)
     }
 }
 
@@ -89,9 +111,21 @@ mod tests {
     fn defaults_read_and_no_color_drops_every_colour() {
         let t = Theme::new(&ThemeConfig::default(), false).unwrap();
         assert!(t.color && t.matches.bg.is_some());
+        assert_ne!(t.tag("false"), t.tag("verified"));
+        assert_eq!(t.tag("Disputed"), t.tag("disputed"));
+        assert!(t.tag("x").add_modifier.contains(Modifier::UNDERLINED));
         let m = Theme::new(&ThemeConfig::default(), true).unwrap();
         for s in [
-            m.accent, m.selected, m.matches, m.fact, m.dim, m.error, m.header,
+            m.accent,
+            m.selected,
+            m.matches,
+            m.fact,
+            m.dim,
+            m.error,
+            m.header,
+            m.selection,
+            m.tag("false"),
+            m.tag("other"),
         ] {
             assert!(s.fg.is_none() && s.bg.is_none(), "{s:?}");
         }

@@ -11,7 +11,7 @@ use crate::core::load::LoadReport;
 use super::action::Action;
 use super::app::{App, Pane};
 use super::overlay::{Overlay, Prompt, PromptKind};
-use super::{body, claims, mouse, pickers};
+use super::{body, claims, mouse, pickers, select, tag_form, tag_list};
 
 /// Something that happened.
 #[derive(Debug)]
@@ -35,6 +35,9 @@ pub fn update(app: &mut App, msg: Msg) {
         Msg::Key(_) => {}
         Msg::Mouse(m) => mouse::handle(app, m),
         Msg::Paste(text) => {
+            if let Some(Overlay::TagForm(form)) = &mut app.overlay {
+                form.type_text(&text);
+            }
             if let Some(Overlay::Prompt(p)) = &mut app.overlay {
                 let clean: String = text
                     .chars()
@@ -101,18 +104,28 @@ fn key_pressed(app: &mut App, key: KeyEvent) {
         prompt_key(app, key);
         return;
     }
+    if matches!(app.overlay, Some(Overlay::TagForm(_))) {
+        tag_form::key(app, key);
+        return;
+    }
     let action = app.keymap.action(&key);
     match app.overlay {
+        Some(Overlay::Tags(_)) => tag_list::key(app, action),
+        Some(Overlay::TagForm(_)) => {}
         Some(Overlay::Help { .. }) => pickers::help_key(app, action),
         Some(Overlay::Sources(_)) => pickers::sources_key(app, action, key),
         Some(Overlay::Claims(_)) => pickers::claims_key(app, action),
         Some(Overlay::Calibrate { .. }) => pickers::calibrate_key(app, action, key),
         Some(Overlay::Prompt(_)) => {}
         None => {
-            if let Some(action) = action {
-                app.message = None;
-                act(app, action);
+            let Some(action) = action else {
+                return;
+            };
+            if app.select.is_some() && select::key(app, action) {
+                return;
             }
+            app.message = None;
+            act(app, action);
         }
     }
 }
@@ -264,6 +277,14 @@ pub fn act(app: &mut App, action: Action) {
             app.say("filter and search cleared");
         }
         Action::Claims => pickers::open_claims(app),
+        Action::Tag => app.tag(),
+        Action::Untag => app.untag(),
+        Action::Undo => app.undo(),
+        Action::Tags => tag_list::open(app),
+        Action::Extend | Action::Shrink => {
+            let keys = app.keymap.keys_text(Action::Tag);
+            app.say(format!("choose sentences first: {keys} in the body"));
+        }
         Action::ToggleFacts => {
             app.show_facts = !app.show_facts;
             if !app.show_facts && app.focus == Pane::Facts {

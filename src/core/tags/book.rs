@@ -16,7 +16,8 @@ use crate::core::article::{Article, ArticleId};
 pub struct TagBook {
     tags: Vec<Tag>,
     by_id: HashMap<ArticleId, Vec<usize>>,
-    by_place: HashMap<(PathBuf, Option<usize>), Vec<usize>>,
+    /// By path, then (item, index into `tags`).
+    by_place: HashMap<PathBuf, Vec<(Option<usize>, usize)>>,
 }
 
 /// A tag of an article and where its text is in the article's tag text now.
@@ -29,13 +30,13 @@ pub struct Placed {
 impl TagBook {
     pub fn new(tags: Vec<Tag>) -> TagBook {
         let mut by_id: HashMap<ArticleId, Vec<usize>> = HashMap::new();
-        let mut by_place: HashMap<(PathBuf, Option<usize>), Vec<usize>> = HashMap::new();
+        let mut by_place: HashMap<PathBuf, Vec<(Option<usize>, usize)>> = HashMap::new();
         for (i, t) in tags.iter().enumerate() {
             by_id.entry(t.target.article.clone()).or_default().push(i);
             by_place
-                .entry((t.target.path.clone(), t.target.item))
+                .entry(t.target.path.clone())
                 .or_default()
-                .push(i);
+                .push((t.target.item, i));
         }
         TagBook {
             tags,
@@ -63,18 +64,19 @@ impl TagBook {
         if let Some(v) = self.by_id.get(&article.id) {
             at.extend(v);
         }
-        if let Some(v) = self.by_place.get(&(article.path.clone(), article.item)) {
-            at.extend(v);
+        if let Some(v) = self.by_place.get(&article.path) {
+            at.extend(
+                v.iter()
+                    .filter(|(item, _)| *item == article.item)
+                    .map(|(_, i)| i),
+            );
+        }
+        if at.is_empty() {
+            return Vec::new();
         }
         at.sort_unstable();
         at.dedup();
         at.into_iter().map(|i| &self.tags[i]).collect()
-    }
-
-    /// Whether `tag` belongs to `article` (see the module documentation).
-    pub fn belongs(tag: &Tag, article: &Article) -> bool {
-        tag.target.article == article.id
-            || (tag.target.path == article.path && tag.target.item == article.item)
     }
 
     /// The labels on `article`, lower case, each once, sorted.
@@ -248,7 +250,10 @@ mod tests {
         let ps: Vec<String> = ["abc", "de", "fgh"].iter().map(|s| s.to_string()).collect();
         // "abc\n\nde\n\nfgh": d is at 5, f at 9.
         assert_eq!(paragraph_spans(&ps, 1, 3), vec![(0, 1..3)]);
-        assert_eq!(paragraph_spans(&ps, 2, 10), vec![(0, 2..3), (1, 0..2), (2, 0..1)]);
+        assert_eq!(
+            paragraph_spans(&ps, 2, 10),
+            vec![(0, 2..3), (1, 0..2), (2, 0..1)]
+        );
         assert_eq!(paragraph_spans(&ps, 3, 5), vec![]);
         assert_eq!(tag_offset(&ps, 2, 1), 10);
         assert_eq!(tag_offset(&ps, 0, 2), 2);

@@ -1,0 +1,333 @@
+//! The label form `t` opens: the quote being tagged, a label field that filters the labels
+//! in use and the defaults as you type (↑/↓ choose, Enter takes the one chosen, or the word
+//! typed as a new label), then an optional note. Enter on the note saves; Esc gives up at any
+//! point and writes nothing.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::core::article::Direction;
+use crate::core::bidi::Styles;
+use crate::core::tags::{TagId, Target, check_label};
+
+use super::app::{App, Cursor};
+use super::overlay::{Overlay, centered, frame};
+use super::text::{clear, draw_line, draw_plain};
+
+/// What the form saves to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormTarget {
+    New(Box<Target>),
+    Edit(TagId),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Label,
+    Note,
+}
+
+/// A label the form offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    Known(String),
+    /// The word typed, not a label yet.
+    New(String),
+}
+
+impl Choice {
+    pub fn label(&self) -> &str {
+        match self {
+            Choice::Known(l) | Choice::New(l) => l,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TagForm {
+    pub target: FormTarget,
+    pub quote: String,
+    pub step: Step,
+    /// The label field: what filters the labels.
+    pub input: String,
+    pub label: String,
+    pub note: String,
+    /// Labels in use (most used first), then the defaults.
+    pub labels: Vec<String>,
+    pub cursor: Cursor,
+    pub error: Option<String>,
+}
+
+impl TagForm {
+    /// A form for `target`; editing a tag starts from its label and note.
+    pub fn new(
+        target: FormTarget,
+        quote: String,
+        labels: Vec<String>,
+        label: Option<String>,
+        note: Option<String>,
+    ) -> TagForm {
+        let mut form = TagForm {
+            target,
+            quote,
+            step: Step::Label,
+            input: String::new(),
+            label: String::new(),
+            note: note.unwrap_or_default(),
+            labels,
+            cursor: Cursor::default(),
+            error: None,
+        };
+        if let Some(l) = label {
+            form.cursor.selected = form.labels.iter().position(|x| *x == l).unwrap_or(0);
+        }
+        form
+    }
+
+    /// The labels the field lets through: those containing what is typed (any case),
+    /// those starting with it first; and the word typed when it is no label yet.
+    pub fn choices(&self) -> Vec<Choice> {
+        let typed = self.input.trim().to_lowercase();
+        if typed.is_empty() {
+            return self.labels.iter().cloned().map(Choice::Known).collect();
+        }
+        let mut hits: Vec<(bool, &String)> = self
+            .labels
+            .iter()
+            .filter_map(|l| {
+                let low = l.to_lowercase();
+                low.contains(&typed).then(|| (!low.starts_with(&typed), l))
+            })
+            .collect();
+        hits.sort_by_key(|(later, _)| *later);
+        let mut out: Vec<Choice> = hits
+            .into_iter()
+            .map(|(_, l)| Choice::Known(l.clone()))
+            .collect();
+        if !self.labels.iter().any(|l| l.to_lowercase() == typed) {
+            out.push(Choice::New(self.input.trim().to_string()));
+        }
+        out
+    }
+
+    fn field(&mut self) -> &mut String {
+        match self.step {
+            Step::Label => &mut self.input,
+            Step::Note => &mut self.note,
+        }
+    }
+
+    /// Text pasted or typed into the field in use (control characters dropped, line breaks
+    /// made spaces).
+    pub fn type_text(&mut self, text: &str) {
+        let clean: String = text
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .filter(|c| !c.is_control())
+            .collect();
+        self.field().push_str(&clean);
+        self.typed();
+    }
+
+    fn typed(&mut self) {
+        self.error = None;
+        if self.step == Step::Label {
+            self.cursor = Cursor::default();
+        }
+    }
+}
+
+/// A key while the form is open.
+pub fn key(app: &mut App, key: KeyEvent) {
+    let height = usize::from(
+        app.view
+            .borrow()
+            .rects
+            .overlay_inner
+            .height
+            .saturating_sub(4),
+    );
+    let Some(Overlay::TagForm(form)) = &mut app.overlay else {
+        return;
+    };
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Esc => {
+            app.overlay = None;
+            app.say("not tagged");
+        }
+        KeyCode::Char('c') if ctrl => {
+            app.overlay = None;
+            app.say("not tagged");
+        }
+        KeyCode::Enter => enter(app),
+        KeyCode::Up | KeyCode::BackTab => step(form, -1, height),
+        KeyCode::Char('p') if ctrl => step(form, -1, height),
+        KeyCode::Down | KeyCode::Tab => step(form, 1, height),
+        KeyCode::Char('n') if ctrl => step(form, 1, height),
+        KeyCode::Backspace => {
+            form.field().pop();
+            form.typed();
+        }
+        KeyCode::Char('u') if ctrl => {
+            form.field().clear();
+            form.typed();
+        }
+        KeyCode::Char('w') if ctrl => {
+            let field = form.field();
+            let kept = field.trim_end().rfind(' ').map_or(0, |i| i + 1);
+            field.truncate(kept);
+            form.typed();
+        }
+        KeyCode::Char(c) if !ctrl && !c.is_control() => {
+            form.field().push(c);
+            form.typed();
+        }
+        _ => {}
+    }
+}
+
+fn step(form: &mut TagForm, delta: isize, height: usize) {
+    if form.step == Step::Label {
+        let len = form.choices().len();
+        form.cursor.step(delta, len, height.max(1));
+    }
+}
+
+fn enter(app: &mut App) {
+    let Some(Overlay::TagForm(form)) = &mut app.overlay else {
+        return;
+    };
+    match form.step {
+        Step::Label => {
+            let choices = form.choices();
+            let Some(choice) = choices.get(form.cursor.selected) else {
+                form.error = Some("type a label".into());
+                return;
+            };
+            match check_label(choice.label()) {
+                Ok(label) => {
+                    form.label = label;
+                    form.step = Step::Note;
+                }
+                Err(e) => form.error = Some(e),
+            }
+        }
+        Step::Note => {
+            let note = crate::core::text::squash_spaces(form.note.trim());
+            let note = (!note.is_empty()).then_some(note);
+            let (target, label) = (form.target.clone(), form.label.clone());
+            app.overlay = None;
+            app.save_form(target, label, note);
+        }
+    }
+}
+
+pub fn draw(buf: &mut Buffer, main: Rect, app: &App, form: &TagForm) {
+    let area = centered(main, 70, 70);
+    let title = match form.target {
+        FormTarget::New(_) => " tag ",
+        FormTarget::Edit(_) => " change the tag ",
+    };
+    let inner = frame(buf, area, title, app);
+    if inner.height == 0 {
+        return;
+    }
+    let mut view = app.view.borrow_mut();
+    let row = |k: u16| Rect::new(inner.x, inner.y + k, inner.width, 1);
+    let mut line = |buf: &mut Buffer, k: u16, text: &str, style: Style, dir: Direction| {
+        if k < inner.height {
+            draw_line(
+                buf,
+                row(k),
+                text,
+                style,
+                &Styles::default(),
+                &mut view.layouts,
+                &app.options,
+                dir,
+            );
+        }
+    };
+    line(
+        buf,
+        0,
+        &format!("«{}»", form.quote),
+        app.theme.dim,
+        Direction::Rtl,
+    );
+    match form.step {
+        Step::Label => {
+            line(
+                buf,
+                2,
+                &format!("label: {}▏", form.input),
+                app.theme.accent,
+                Direction::Ltr,
+            );
+            let height = inner.height.saturating_sub(4);
+            let mut cursor = form.cursor;
+            cursor.follow(usize::from(height));
+            for (k, (i, choice)) in form
+                .choices()
+                .iter()
+                .enumerate()
+                .skip(cursor.offset)
+                .take(usize::from(height))
+                .enumerate()
+            {
+                let style = if i == form.cursor.selected {
+                    app.theme.selected
+                } else {
+                    app.theme.tag(choice.label())
+                };
+                let k = 3 + u16::try_from(k).unwrap_or(0);
+                if k < inner.height {
+                    clear(buf, row(k), style);
+                }
+                let text = match choice {
+                    Choice::Known(l) => format!("  {l}"),
+                    Choice::New(l) => format!("+ new label: {l}"),
+                };
+                line(buf, k, &text, style, Direction::Ltr);
+            }
+        }
+        Step::Note => {
+            line(
+                buf,
+                2,
+                &format!("label: {}", form.label),
+                app.theme.tag(&form.label),
+                Direction::Ltr,
+            );
+            line(
+                buf,
+                3,
+                &format!("note (optional): {}▏", form.note),
+                app.theme.accent,
+                Direction::Ltr,
+            );
+        }
+    }
+    let bottom = inner.height - 1;
+    if bottom >= 4 {
+        let (text, style) = match (&form.error, form.step) {
+            (Some(e), _) => (e.as_str(), app.theme.error),
+            (None, Step::Label) => (
+                "type to filter · ↑↓ choose · Enter next · Esc cancel",
+                app.theme.dim,
+            ),
+            (None, Step::Note) => ("Enter saves · Esc cancels", app.theme.dim),
+        };
+        draw_plain(
+            buf,
+            row(bottom),
+            text,
+            style,
+            &mut view.layouts,
+            &app.options,
+        );
+    }
+}

@@ -1,0 +1,277 @@
+//! The tags view (`a`): every tag in the journal, under the article it is on (newest article
+//! first), with its label, whether its text is still found (moved, orphaned), its quote, note,
+//! author and day. Enter opens the article at the tagged text, clearing the filter when it
+//! hides that article; `T` removes the selected tag and `u` undoes, as in the panes. Tags
+//! whose article is not in the library (another folder, a file since deleted) are listed last.
+
+use std::collections::HashSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::core::tags::{Tag, TagId};
+
+use super::action::Action;
+use super::app::{App, Cursor, FactRow, Pane};
+use super::overlay::{Overlay, frame};
+use super::sections::{self, Kind};
+use super::update::{page, scroll_body_to};
+
+/// One line of the view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TagRow {
+    Header(String),
+    Item {
+        text: String,
+        id: TagId,
+        label: String,
+        /// Index into `App::articles`; None when the article is not in the library.
+        article: Option<usize>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TagsView {
+    pub rows: Vec<TagRow>,
+    pub cursor: Cursor,
+}
+
+impl TagsView {
+    pub fn items(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| matches!(r, TagRow::Item { .. }))
+            .count()
+    }
+
+    fn selected(&self) -> Option<(&TagId, Option<usize>)> {
+        self.rows
+            .iter()
+            .filter_map(|r| match r {
+                TagRow::Item { id, article, .. } => Some((id, *article)),
+                TagRow::Header(_) => None,
+            })
+            .nth(self.cursor.selected)
+    }
+}
+
+/// The line of a tag: label, where its text stands, quote, note, author and day.
+fn describe(tag: &Tag, status: Option<&str>) -> String {
+    let mut text = tag.label.clone();
+    if let Some(s) = status {
+        text.push_str(&format!(" ({s})"));
+    }
+    let quote: String = tag.target.quote.exact.chars().take(120).collect();
+    text.push_str(&format!(": «{quote}»"));
+    if let Some(note) = &tag.note {
+        text.push_str(&format!(" — {note}"));
+    }
+    text.push_str(&format!(
+        " · {} {}",
+        tag.author,
+        tag.created.format("%Y-%m-%d")
+    ));
+    text
+}
+
+/// Opens the view (or rebuilds it, keeping its selection, after a change).
+pub fn open(app: &mut App) {
+    let mut rows = Vec::new();
+    let mut seen: HashSet<TagId> = HashSet::new();
+    let book = app.tags.book();
+    if !book.is_empty() {
+        for (i, article) in app.articles.iter().enumerate() {
+            let placed = app.tags.place(article);
+            let tags: Vec<(Tag, Option<&str>)> = if placed.is_empty() {
+                // The body is still being read: list the tags without their status.
+                book.of_article(article)
+                    .into_iter()
+                    .map(|t| (t.clone(), None))
+                    .collect()
+            } else {
+                placed
+                    .into_iter()
+                    .map(|p| {
+                        let status = if p.orphaned() {
+                            Some("orphaned")
+                        } else if p.moved {
+                            Some("moved")
+                        } else {
+                            None
+                        };
+                        (p.tag, status)
+                    })
+                    .collect()
+            };
+            if tags.is_empty() {
+                continue;
+            }
+            let date = article
+                .date
+                .as_ref()
+                .map(|d| d.date.to_string())
+                .unwrap_or_else(|| "undated".into());
+            let source = article.source.as_deref().unwrap_or("?");
+            rows.push(TagRow::Header(format!(
+                "{date} · {source} · {}",
+                article.title
+            )));
+            for (tag, status) in tags {
+                seen.insert(tag.id.clone());
+                rows.push(TagRow::Item {
+                    text: describe(&tag, status),
+                    id: tag.id.clone(),
+                    label: tag.label.clone(),
+                    article: Some(i),
+                });
+            }
+        }
+        let elsewhere: Vec<&Tag> = book
+            .tags()
+            .iter()
+            .filter(|t| !seen.contains(&t.id))
+            .collect();
+        if !elsewhere.is_empty() {
+            rows.push(TagRow::Header(format!(
+                "not in this library ({})",
+                elsewhere.len()
+            )));
+            for tag in elsewhere {
+                rows.push(TagRow::Item {
+                    text: format!("{} · {}", describe(tag, None), tag.target.path.display()),
+                    id: tag.id.clone(),
+                    label: tag.label.clone(),
+                    article: None,
+                });
+            }
+        }
+    }
+    let mut cursor = match &app.overlay {
+        Some(Overlay::Tags(v)) => v.cursor,
+        _ => Cursor::default(),
+    };
+    let view = TagsView { rows, cursor };
+    cursor.selected = cursor.selected.min(view.items().saturating_sub(1));
+    app.overlay = Some(Overlay::Tags(TagsView { cursor, ..view }));
+}
+
+pub fn key(app: &mut App, action: Option<Action>) {
+    let height = usize::from(app.view.borrow().rects.overlay_inner.height).max(1);
+    let Some(Overlay::Tags(view)) = &mut app.overlay else {
+        return;
+    };
+    let len = view.items();
+    match action {
+        Some(Action::Down) => view.cursor.step(1, len, height),
+        Some(Action::Up) => view.cursor.step(-1, len, height),
+        Some(Action::Top) => view.cursor.step(isize::MIN / 2, len, height),
+        Some(Action::Bottom) => view.cursor.step(isize::MAX / 2, len, height),
+        Some(Action::PageDown | Action::HalfPageDown) => {
+            view.cursor.step(height as isize, len, height)
+        }
+        Some(Action::PageUp | Action::HalfPageUp) => {
+            view.cursor.step(-(height as isize), len, height)
+        }
+        Some(Action::Open) => {
+            if let Some((id, article)) = view.selected().map(|(id, a)| (id.clone(), a)) {
+                go_to(app, &id, article);
+            }
+        }
+        Some(Action::Untag) => {
+            if let Some((id, _)) = view.selected().map(|(id, a)| (id.clone(), a)) {
+                app.remove_tag(&id);
+            }
+        }
+        Some(Action::Tag) => {
+            if let Some((id, _)) = view.selected().map(|(id, a)| (id.clone(), a)) {
+                app.edit_tag(&id);
+            }
+        }
+        Some(Action::Undo) => app.undo(),
+        Some(Action::Close | Action::Quit | Action::Tags) => app.overlay = None,
+        _ => {}
+    }
+}
+
+/// Opens article `index` at tag `id`: selected in the list (the filter cleared when it hides
+/// the article), the tag selected in the sidebar and its text highlighted in the body.
+fn go_to(app: &mut App, id: &TagId, index: Option<usize>) {
+    let Some(index) = index else {
+        app.complain("that tag's article is not in this library");
+        return;
+    };
+    app.overlay = None;
+    if !app.shown.contains(&index) {
+        app.query = Default::default();
+        app.search = None;
+        app.refilter_keeping(Some(index));
+        app.say("filter cleared to show the tagged article");
+    }
+    let Some(at) = app.shown.iter().position(|&i| i == index) else {
+        return;
+    };
+    app.list.selected = at;
+    app.list.follow(page(app, Pane::List));
+    app.open_current();
+    let Some(current) = &app.current else {
+        return;
+    };
+    let row = current
+        .fact_rows
+        .iter()
+        .filter(|r| matches!(r, FactRow::Item { .. }))
+        .position(|r| matches!(r, FactRow::Item { tag: Some(t), .. } if t == id));
+    if let Some(row) = row {
+        app.fact_cursor.selected = row;
+    }
+    match app.selected_fact() {
+        Some(span) => {
+            app.highlight = Some(span);
+            app.focus = Pane::Body;
+            let text = &app.articles[index].paragraphs[span.paragraph];
+            let offset = super::body::span_bytes(text, span).start;
+            scroll_body_to(app, span.paragraph, offset);
+        }
+        None => {
+            app.focus = Pane::Facts;
+            app.complain("that tag is orphaned: its text is no longer in the article");
+        }
+    }
+}
+
+pub fn draw(buf: &mut Buffer, main: Rect, app: &App, view: &TagsView) {
+    let title = format!(
+        " tags {} · Enter opens · T removes · t changes · Esc closes ",
+        view.items()
+    );
+    let inner = frame(buf, main, &title, app);
+    if view.rows.is_empty() {
+        let mut layouts = app.view.borrow_mut();
+        super::text::draw_plain(
+            buf,
+            Rect { height: 1, ..inner },
+            "no tags yet: t in the body or the sidebar tags a sentence or a fact",
+            app.theme.dim,
+            &mut layouts.layouts,
+            &app.options,
+        );
+        return;
+    }
+    let rows: Vec<(Kind, &str, Style)> = view
+        .rows
+        .iter()
+        .map(|r| match r {
+            TagRow::Header(t) => (Kind::Header, t.as_str(), Style::new()),
+            TagRow::Item { text, label, .. } => (Kind::Item, text.as_str(), app.theme.tag(label)),
+        })
+        .collect();
+    sections::draw(
+        buf,
+        inner,
+        app,
+        &rows,
+        view.cursor.selected,
+        app.theme.selected,
+    );
+}

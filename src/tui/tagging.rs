@@ -1,0 +1,493 @@
+//! Tags in the reader: the journal the reader writes to and the tags it holds, placing the
+//! current article's tags in its text, and what `t`, `T` and `u` do — tag the selected fact
+//! or the chosen sentences (through the label form, `tag_form`), remove a tag, undo the last
+//! change. Every change is appended to the journal and fsynced before the status bar says it
+//! is saved, and the journal is read again after each write, so tags another khabar window
+//! wrote show up too. Storing, anchoring and the file format are the engine's
+//! (`core::tags`).
+
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::core::article::Article;
+use crate::core::facts::Span;
+use crate::core::facts::folded::CodePoints;
+use crate::core::tags::anchor::Anchor;
+use crate::core::tags::book::{paragraph_spans, tag_offset};
+use crate::core::tags::journal::Journal;
+use crate::core::tags::{Tag, TagBook, TagId, Target, tag_text, target_in};
+
+use super::app::{App, FactRow, Pane};
+use super::overlay::Overlay;
+use super::tag_form::{FormTarget, TagForm};
+
+/// A tag of the current article and where its text is now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedTag {
+    pub tag: Tag,
+    /// Its text, paragraph by paragraph (code points); empty when orphaned.
+    pub spans: Vec<Span>,
+    /// Found again by its quote after the article changed.
+    pub moved: bool,
+}
+
+impl PlacedTag {
+    pub fn orphaned(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Whether its text overlaps `span`.
+    pub fn overlaps(&self, span: Span) -> bool {
+        self.spans
+            .iter()
+            .any(|s| s.paragraph == span.paragraph && s.start < span.end && span.start < s.end)
+    }
+}
+
+/// What `u` undoes.
+#[derive(Debug, Clone)]
+enum Undo {
+    Added(Tag),
+    Removed(Tag),
+    Changed {
+        id: TagId,
+        label: String,
+        note: Option<String>,
+    },
+}
+
+/// The journal, its tags, each article's labels (for `tag:` in the filter), and the undo
+/// history of this session.
+#[derive(Debug, Default)]
+pub struct Tags {
+    journal: Option<Journal>,
+    book: TagBook,
+    author: String,
+    /// Why there is no journal to write to.
+    unavailable: Option<String>,
+    /// Lower-case labels of each article, by index into `App::articles`.
+    labels: Vec<Vec<String>>,
+    undo: Vec<Undo>,
+    /// Unreadable journal lines the last reload skipped, not yet reported.
+    pending_warnings: usize,
+}
+
+impl Tags {
+    /// The tags of the journal at `path`, written by `author`. The second value is a message
+    /// for the status bar when the journal could not be read or had lines it skipped (the
+    /// reader still opens: reading articles does not need tags).
+    pub fn open(path: Option<PathBuf>, author: String) -> (Tags, Option<String>) {
+        let mut tags = Tags {
+            author,
+            ..Tags::default()
+        };
+        let Some(path) = path else {
+            let why = "no data folder for the tag journal: set `file` under [tags] in the config";
+            tags.unavailable = Some(why.into());
+            return (tags, Some(why.into()));
+        };
+        match Journal::open(&path) {
+            Ok(journal) => tags.journal = Some(journal),
+            Err(e) => {
+                tags.unavailable = Some(e.to_string());
+                return (tags, Some(format!("tags are off: {e}")));
+            }
+        }
+        let problem = tags.reload().err().or_else(|| tags.take_warnings());
+        (tags, problem)
+    }
+
+    pub fn book(&self) -> &TagBook {
+        &self.book
+    }
+
+    /// Each article's labels, by index into `App::articles` (see [`Tags::index`]).
+    pub fn labels(&self) -> &[Vec<String>] {
+        &self.labels
+    }
+
+    /// Works out each article's labels for the filter's `tag:`.
+    pub fn index(&mut self, articles: &[Arc<Article>]) {
+        self.labels = if self.book.is_empty() {
+            Vec::new()
+        } else {
+            articles.iter().map(|a| self.book.labels_of(a)).collect()
+        };
+    }
+
+    /// The tags of `article`, placed in its text as it is now.
+    pub fn place(&self, article: &Article) -> Vec<PlacedTag> {
+        if article.body_pending() {
+            return Vec::new();
+        }
+        self.book
+            .placed(article)
+            .into_iter()
+            .map(|p| {
+                let spans = p.anchor.position().map_or_else(Vec::new, |pos| {
+                    paragraph_spans(&article.paragraphs, pos.start, pos.end)
+                        .into_iter()
+                        .map(|(paragraph, r)| Span {
+                            paragraph,
+                            start: r.start,
+                            end: r.end,
+                        })
+                        .collect()
+                });
+                PlacedTag {
+                    moved: matches!(p.anchor, Anchor::Moved { .. }),
+                    tag: p.tag,
+                    spans,
+                }
+            })
+            .collect()
+    }
+
+    /// Reads the journal again (another window may have written to it).
+    fn reload(&mut self) -> Result<(), String> {
+        let journal = self.journal()?;
+        let loaded = journal.load().map_err(|e| e.to_string())?;
+        for w in &loaded.warnings {
+            tracing::warn!("{w}");
+        }
+        self.pending_warnings = loaded.warnings.len();
+        self.book = TagBook::new(loaded.tags);
+        Ok(())
+    }
+
+    fn journal(&self) -> Result<&Journal, String> {
+        self.journal.as_ref().ok_or_else(|| {
+            self.unavailable
+                .clone()
+                .unwrap_or_else(|| "no tag journal".into())
+        })
+    }
+
+    fn take_warnings(&mut self) -> Option<String> {
+        let n = std::mem::take(&mut self.pending_warnings);
+        let path = self.journal.as_ref()?.path().display().to_string();
+        (n > 0).then(|| format!("{n} unreadable lines in {path} were skipped (see the log)"))
+    }
+}
+
+impl App {
+    /// Loads the tag journal at `path` (see [`Tags::open`]).
+    pub fn open_tags(&mut self, path: Option<PathBuf>, author: String) {
+        let (tags, problem) = Tags::open(path, author);
+        self.tags = tags;
+        self.tags.index(&self.articles);
+        if let Some(p) = problem {
+            self.complain(p);
+        }
+    }
+
+    /// `t`: in the sidebar, tags the selected fact (or edits the selected tag); in the body,
+    /// starts choosing sentences, and labels them when they are chosen; in the list, goes to
+    /// the body to choose.
+    pub fn tag(&mut self) {
+        if self.current.is_none() {
+            self.complain("no article to tag");
+            return;
+        }
+        match self.focus {
+            Pane::Facts => self.tag_fact(),
+            Pane::Body if self.select.is_some() => self.tag_selection(),
+            Pane::Body | Pane::List => {
+                self.focus = Pane::Body;
+                super::select::start(self);
+            }
+        }
+    }
+
+    fn tag_fact(&mut self) {
+        let Some(FactRow::Item { span, tag, .. }) = self.selected_row().cloned() else {
+            self.complain("no fact selected to tag");
+            return;
+        };
+        if let Some(id) = tag {
+            self.edit_tag(&id);
+            return;
+        }
+        let Some(span) = span else {
+            return;
+        };
+        let Some(current) = &self.current else {
+            return;
+        };
+        let article = &self.articles[current.article];
+        let p = &article.paragraphs[span.paragraph];
+        let bytes = CodePoints::new(p);
+        let range = bytes.byte(span.start)..bytes.byte(span.end);
+        self.open_form(span.paragraph, range.clone(), span.paragraph, range);
+    }
+
+    fn tag_selection(&mut self) {
+        let Some(sel) = &self.select else {
+            return;
+        };
+        let ((p0, r0), (p1, r1)) = sel.bounds();
+        self.open_form(p0, r0, p1, r1);
+    }
+
+    /// Opens the label form for the text from byte `from.start` of paragraph `p0` to byte
+    /// `to.end` of paragraph `p1`.
+    fn open_form(&mut self, p0: usize, from: Range<usize>, p1: usize, to: Range<usize>) {
+        let Some(current) = &self.current else {
+            return;
+        };
+        let article = &self.articles[current.article];
+        let ps = &article.paragraphs;
+        let start = tag_offset(ps, p0, ps[p0][..from.start].chars().count());
+        let end = tag_offset(ps, p1, ps[p1][..to.end].chars().count());
+        let text = tag_text(article);
+        let Some(target) = target_in(article, &text, start, end) else {
+            self.complain("nothing to tag there");
+            return;
+        };
+        let quote = target.quote.exact.clone();
+        let form = TagForm::new(
+            FormTarget::New(Box::new(target)),
+            quote,
+            self.tags.book.label_choices(),
+            None,
+            None,
+        );
+        self.overlay = Some(Overlay::TagForm(form));
+    }
+
+    /// Opens the label form on an existing tag.
+    pub fn edit_tag(&mut self, id: &TagId) {
+        let Some(tag) = self.tags.book.get(id).cloned() else {
+            self.complain("that tag is gone (another window may have removed it)");
+            return;
+        };
+        let form = TagForm::new(
+            FormTarget::Edit(tag.id.clone()),
+            tag.target.quote.exact.clone(),
+            self.tags.book.label_choices(),
+            Some(tag.label),
+            tag.note,
+        );
+        self.overlay = Some(Overlay::TagForm(form));
+    }
+
+    /// Saves what the label form chose: a new tag, or a changed label or note.
+    pub fn save_form(&mut self, target: FormTarget, label: String, note: Option<String>) {
+        let result = match target {
+            FormTarget::New(target) => self.add_tag(*target, label.clone(), note),
+            FormTarget::Edit(id) => self.change_tag(&id, label.clone(), note),
+        };
+        match result {
+            Ok(what) => {
+                self.select = None;
+                self.say(format!("{what} {label} — saved (u undoes)"));
+            }
+            Err(e) => self.complain(format!("tag not saved: {e}")),
+        }
+        self.tags_changed();
+    }
+
+    fn add_tag(
+        &mut self,
+        target: Target,
+        label: String,
+        note: Option<String>,
+    ) -> Result<&'static str, String> {
+        let tag = Tag {
+            id: TagId::new(),
+            label,
+            note,
+            author: self.tags.author.clone(),
+            created: chrono::Utc::now(),
+            modified: None,
+            target,
+        };
+        self.tags
+            .journal()?
+            .add(tag.clone())
+            .map_err(|e| e.to_string())?;
+        tracing::info!(tag = %tag.id, label = %tag.label, "tag added");
+        self.tags.undo.push(Undo::Added(tag));
+        Ok("tagged")
+    }
+
+    fn change_tag(
+        &mut self,
+        id: &TagId,
+        label: String,
+        note: Option<String>,
+    ) -> Result<&'static str, String> {
+        let Some(old) = self.tags.book.get(id).cloned() else {
+            return Err("that tag is gone (another window may have removed it)".into());
+        };
+        if old.label == label && old.note == note {
+            return Ok("unchanged:");
+        }
+        self.tags
+            .journal()?
+            .change(id, Some(label), Some(note))
+            .map_err(|e| e.to_string())?;
+        self.tags.undo.push(Undo::Changed {
+            id: id.clone(),
+            label: old.label,
+            note: old.note,
+        });
+        Ok("changed to")
+    }
+
+    /// `T`: removes the tag the sidebar selects, or the latest tag over the selected fact or
+    /// the chosen sentences.
+    pub fn untag(&mut self) {
+        let Some(id) = self.tag_under_cursor() else {
+            self.complain(
+                "no tag here: select a tag or a tagged fact in the sidebar, or choose tagged sentences (t)",
+            );
+            return;
+        };
+        self.remove_tag(&id);
+    }
+
+    /// Removes tag `id`, remembering it for `u`.
+    pub fn remove_tag(&mut self, id: &TagId) {
+        let Some(tag) = self.tags.book.get(id).cloned() else {
+            self.complain("that tag is gone (another window may have removed it)");
+            return;
+        };
+        let result = self
+            .tags
+            .journal()
+            .and_then(|j| j.remove(id).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => {
+                tracing::info!(tag = %id, "tag removed");
+                self.say(format!("removed the tag {} (u undoes)", tag.label));
+                self.tags.undo.push(Undo::Removed(tag));
+            }
+            Err(e) => self.complain(format!("tag not removed: {e}")),
+        }
+        self.tags_changed();
+    }
+
+    /// The tag `T` would remove.
+    fn tag_under_cursor(&self) -> Option<TagId> {
+        let current = self.current.as_ref()?;
+        let over = |spans: &[Span]| {
+            current
+                .tags
+                .iter()
+                .rev()
+                .find(|t| spans.iter().any(|s| t.overlaps(*s)))
+                .map(|t| t.tag.id.clone())
+        };
+        match self.focus {
+            Pane::Facts => match self.selected_row()? {
+                FactRow::Item { tag: Some(id), .. } => Some(id.clone()),
+                FactRow::Item { span: Some(s), .. } => over(&[*s]),
+                _ => None,
+            },
+            Pane::Body => {
+                let sel = self.select.as_ref()?;
+                let article = &self.articles[current.article];
+                over(&sel.spans(article))
+            }
+            Pane::List => None,
+        }
+    }
+
+    /// `u`: undoes the last tag added, changed or removed in this session.
+    pub fn undo(&mut self) {
+        let Some(last) = self.tags.undo.pop() else {
+            self.say("nothing to undo");
+            return;
+        };
+        let mut renamed: Option<(TagId, TagId)> = None;
+        let result: Result<String, String> = self.tags.journal().and_then(|j| {
+            match &last {
+                Undo::Added(tag) => j
+                    .remove(&tag.id)
+                    .map(|()| format!("undone: the tag {} is removed", tag.label)),
+                Undo::Removed(tag) => {
+                    // A removed id stays removed (the journal's rule for merged files): the
+                    // tag comes back under a new id, with its own time and text.
+                    let back = Tag {
+                        id: TagId::new(),
+                        modified: Some(chrono::Utc::now()),
+                        ..tag.clone()
+                    };
+                    let new_id = back.id.clone();
+                    j.add(back).map(|()| {
+                        renamed = Some((tag.id.clone(), new_id));
+                        format!("undone: the tag {} is back", tag.label)
+                    })
+                }
+                Undo::Changed { id, label, note } => j
+                    .change(id, Some(label.clone()), Some(note.clone()))
+                    .map(|()| format!("undone: the tag is {label} again")),
+            }
+            .map_err(|e| e.to_string())
+        });
+        // Earlier steps that name the restored tag now name it by its new id.
+        if let Some((old, new)) = renamed {
+            for step in &mut self.tags.undo {
+                match step {
+                    Undo::Added(t) | Undo::Removed(t) if t.id == old => t.id = new.clone(),
+                    Undo::Changed { id, .. } if *id == old => *id = new.clone(),
+                    _ => {}
+                }
+            }
+        }
+        match result {
+            Ok(done) => self.say(done),
+            Err(e) => self.complain(format!("cannot undo: {e}")),
+        }
+        self.tags_changed();
+    }
+
+    /// After a write: the journal read again, labels, the current article's marks and rows,
+    /// and the list when the filter asks for tags.
+    pub fn tags_changed(&mut self) {
+        if let Err(e) = self.tags.reload() {
+            self.complain(e);
+        }
+        self.tags.index(&self.articles);
+        // The sidebar keeps the fact selected (the tags section above it grows or shrinks).
+        let before = self.selected_row().cloned();
+        if let Some(current) = &mut self.current {
+            let article = &self.articles[current.article];
+            current.tags = self.tags.place(article);
+            current.fact_rows =
+                super::facts::rows(&current.facts, &current.tags, article.body_pending());
+        }
+        let same = |row: &FactRow| match (row, &before) {
+            (
+                FactRow::Item { span, tag, .. },
+                Some(FactRow::Item {
+                    span: was,
+                    tag: had,
+                    ..
+                }),
+            ) => span == was && tag == had,
+            _ => false,
+        };
+        let again = self.current.as_ref().and_then(|c| {
+            c.fact_rows
+                .iter()
+                .filter(|r| matches!(r, FactRow::Item { .. }))
+                .position(same)
+        });
+        let count = self.fact_count();
+        self.fact_cursor.selected = again
+            .unwrap_or(self.fact_cursor.selected)
+            .min(count.saturating_sub(1));
+        if self.focus == Pane::Facts {
+            self.highlight = self.selected_fact();
+        }
+        if !self.query.is_empty() {
+            self.refilter();
+        }
+        if let Some(Overlay::Tags(_)) = &self.overlay {
+            super::tag_list::open(self);
+        }
+    }
+}

@@ -1,0 +1,322 @@
+//! Tagging in the reader, through its update loop (`common/in_process.rs`): choosing
+//! sentences in the body and tagging them through the label form, tagging a fact from the
+//! sidebar, the marks in the body and the sidebar, `T`, `u`, the tags view, `tag:` in the
+//! filter, orphaned tags, and two readers sharing one journal. What is saved is read back
+//! from the journal file itself.
+
+#[path = "common/in_process.rs"]
+mod in_process;
+
+use in_process::Reader;
+use khabar::config::Config;
+use khabar::core::facts::sentences;
+use khabar::core::load::demo::load_demo;
+use khabar::core::tags::journal::Journal;
+use khabar::core::tags::{Tag, TagId, tag_text, target_in};
+use khabar::tui::Pane;
+use ratatui::style::Modifier;
+
+fn journal(r: &Reader) -> Journal {
+    Journal::open(r.data.path().join("tags.jsonl")).unwrap()
+}
+
+fn saved(r: &Reader) -> Vec<Tag> {
+    journal(r).load().unwrap().tags
+}
+
+/// How many cells of the body pane are drawn with `modifier`.
+fn body_marks(r: &Reader, modifier: Modifier) -> usize {
+    let area = r.app.view.borrow().rects.body_inner;
+    let buf = r.term.backend().buffer();
+    area.positions()
+        .filter(|p| buf[(p.x, p.y)].modifier.contains(modifier))
+        .count()
+}
+
+/// The sentences of the article the reader shows, in reading order.
+fn shown_sentences(r: &Reader) -> Vec<String> {
+    let article = &r.app.articles[r.app.selected_article().unwrap()];
+    article
+        .paragraphs
+        .iter()
+        .flat_map(|p| sentences(p).into_iter().map(move |s| p[s].to_string()))
+        .collect()
+}
+
+#[test]
+fn sentences_chosen_in_the_body_are_tagged_with_a_filtered_label_and_a_note() {
+    let mut r = Reader::new(140, 36);
+    assert_eq!(body_marks(&r, Modifier::UNDERLINED), 0);
+    r.keys("<Tab>t");
+    assert_eq!(r.app.focus, Pane::Body);
+    assert!(r.status().contains("choosing sentences"), "{}", r.status());
+    let first = r.app.select.as_ref().unwrap().first;
+    // Down a sentence, then one more taken.
+    r.keys("jJ");
+    let sel = r.app.select.as_ref().unwrap();
+    assert_eq!((sel.first, sel.last), (first + 1, first + 2));
+    // Chosen text is drawn in the selection style (italic in the no-colour theme).
+    assert!(body_marks(&r, Modifier::ITALIC) > 0);
+    r.keys("t");
+    assert!(r.screen().contains("label: ▏"), "{}", r.screen());
+    r.keys("disp");
+    let screen = r.screen();
+    assert!(screen.contains("label: disp▏"), "{screen}");
+    assert!(screen.contains("  disputed"), "{screen}");
+    assert!(
+        !screen.contains("  verified"),
+        "the filter hides other labels:\n{screen}"
+    );
+    assert!(screen.contains("+ new label: disp"), "{screen}");
+    r.keys("<Enter>");
+    assert!(r.screen().contains("label: disputed"), "{}", r.screen());
+    r.keys("one source only<Enter>");
+    assert!(r.status().contains("saved"), "{}", r.status());
+    assert!(r.app.select.is_none());
+
+    let tags = saved(&r);
+    assert_eq!(tags.len(), 1);
+    let tag = &tags[0];
+    assert_eq!(tag.label, "disputed");
+    assert_eq!(tag.note.as_deref(), Some("one source only"));
+    let all = shown_sentences(&r);
+    let (a, b) = (&all[first + 1], &all[first + 2]);
+    assert!(
+        tag.target.quote.exact.starts_with(a.as_str())
+            && tag.target.quote.exact.ends_with(b.as_str()),
+        "{:?}",
+        tag.target.quote.exact
+    );
+    // Marked: underlined in the body, listed at the top of the sidebar.
+    assert_eq!(body_marks(&r, Modifier::ITALIC), 0);
+    // Every cell of the quote, spaces too, less what shaping joins (لا) or the pane hides.
+    let quoted = tag.target.quote.exact.chars().count();
+    let marks = body_marks(&r, Modifier::UNDERLINED);
+    assert!(marks > quoted / 2 && marks <= quoted, "{marks} of {quoted}");
+    assert!(r.screen().contains("tags (1)"), "{}", r.screen());
+}
+
+#[test]
+fn choosing_stays_inside_the_article_and_esc_writes_nothing() {
+    let mut r = Reader::new(140, 36);
+    r.keys("<Tab>tgk");
+    let sel = r.app.select.clone().unwrap();
+    assert_eq!((sel.first, sel.last), (0, 0));
+    r.keys("G");
+    let n = r.app.select.as_ref().unwrap().sentences.len();
+    r.keys("jJJ");
+    let sel = r.app.select.clone().unwrap();
+    assert_eq!((sel.first, sel.last), (n - 1, n - 1));
+    // The last sentence is on screen.
+    let rows = r.app.view.borrow().body.as_ref().unwrap().rows;
+    assert!(r.app.body_scroll > 0 && r.app.body_scroll < rows);
+    // K never shrinks below one sentence.
+    r.keys("gJJKKK");
+    let sel = r.app.select.clone().unwrap();
+    assert_eq!((sel.first, sel.last), (0, 0));
+    // The form, then Esc: nothing is written, and the choice is still there to retry.
+    r.keys("tverif<Esc>");
+    assert!(r.status().contains("not tagged"));
+    assert!(r.app.select.is_some());
+    r.keys("<Esc>");
+    assert!(r.app.select.is_none());
+    assert!(saved(&r).is_empty());
+    assert!(!r.data.path().join("tags.jsonl").exists());
+}
+
+#[test]
+fn a_new_label_is_typed_and_a_label_of_two_words_is_refused() {
+    let mut r = Reader::new(140, 36);
+    r.keys("<Tab>tttwo words<Enter>");
+    assert!(r.screen().contains("is not one word"), "{}", r.screen());
+    r.keys("<C-u>contested<Enter><Enter>");
+    assert_eq!(saved(&r)[0].label, "contested");
+    assert_eq!(saved(&r)[0].note, None);
+    // The label now in use is offered first.
+    r.keys("jtt");
+    let screen = r.screen();
+    let at = |s: &str| screen.find(s).unwrap_or(usize::MAX);
+    assert!(at("  contested") < at("  verified"), "{screen}");
+}
+
+#[test]
+fn a_claim_is_tagged_from_the_sidebar_then_removed_and_restored_with_u() {
+    let mut r = Reader::new(140, 36);
+    r.keys("<Tab><Tab>");
+    assert_eq!(r.app.focus, Pane::Facts);
+    let claim = r.app.selected_fact().unwrap();
+    r.keys("t<Enter><Enter>");
+    let tags = saved(&r);
+    assert_eq!(tags.len(), 1);
+    assert_eq!(tags[0].label, "verified");
+    // The claim stays selected and carries the label.
+    assert_eq!(r.app.selected_fact(), Some(claim));
+    let screen = r.screen();
+    assert!(screen.contains("[verified]"), "{screen}");
+    assert!(screen.contains("tags (1)"), "{screen}");
+    r.keys("T");
+    assert!(saved(&r).is_empty());
+    assert!(!r.screen().contains("[verified]"));
+    assert!(r.status().contains("removed"), "{}", r.status());
+    r.keys("u");
+    let back = saved(&r);
+    assert_eq!(back.len(), 1);
+    assert_eq!(back[0].label, "verified");
+    assert_eq!(back[0].target.quote, tags[0].target.quote);
+    assert!(r.screen().contains("[verified]"));
+    // u again undoes the add made before the removal (under the new id); then there is
+    // nothing left to undo.
+    r.keys("u");
+    assert!(saved(&r).is_empty(), "{:?}", r.status());
+    r.keys("u");
+    assert!(r.status().contains("nothing to undo"), "{}", r.status());
+}
+
+#[test]
+fn a_tag_is_changed_from_its_row_and_u_changes_it_back() {
+    let mut r = Reader::new(140, 36);
+    r.keys("<Tab><Tab>t<Enter>first note<Enter>");
+    // The tag's own row is the sidebar's first item.
+    r.keys("g");
+    assert!(r.app.selected_fact().is_some());
+    r.keys("t");
+    assert!(r.screen().contains(" change the tag "), "{}", r.screen());
+    r.keys("false<Enter><C-u>second<Enter>");
+    let tags = saved(&r);
+    assert_eq!(
+        (tags[0].label.as_str(), tags[0].note.as_deref()),
+        ("false", Some("second"))
+    );
+    r.keys("u");
+    let tags = saved(&r);
+    assert_eq!(
+        (tags[0].label.as_str(), tags[0].note.as_deref()),
+        ("verified", Some("first note"))
+    );
+}
+
+#[test]
+fn the_tags_view_lists_every_tag_and_goes_to_one_hidden_by_the_filter() {
+    let mut r = Reader::new(140, 36);
+    // Tag a sentence of the second article.
+    r.keys("j<Tab>tjt<Enter><Enter>");
+    let tagged = r.app.selected_article().unwrap();
+    let tag = saved(&r).remove(0);
+    // A filter that hides it.
+    r.keys("f-tag:verified<Enter>");
+    assert!(!r.app.shown.contains(&tagged), "{:?}", r.app.shown);
+    r.keys("a");
+    let screen = r.screen();
+    assert!(screen.contains(" tags 1 "), "{screen}");
+    assert!(screen.contains("verified"), "{screen}");
+    r.keys("<Enter>");
+    assert_eq!(r.app.selected_article(), Some(tagged));
+    assert!(r.app.query.is_empty());
+    assert_eq!(r.app.focus, Pane::Body);
+    let article = &r.app.articles[tagged];
+    let span = r.app.highlight.unwrap();
+    let paragraph: String = article.paragraphs[span.paragraph]
+        .chars()
+        .skip(span.start)
+        .take(span.end - span.start)
+        .collect();
+    assert_eq!(paragraph, tag.target.quote.exact);
+    // T in the view removes, u brings it back.
+    r.keys("aT");
+    assert!(saved(&r).is_empty());
+    assert!(r.screen().contains(" tags 0 "), "{}", r.screen());
+    r.keys("u");
+    assert_eq!(saved(&r).len(), 1);
+    assert!(r.screen().contains(" tags 1 "), "{}", r.screen());
+}
+
+#[test]
+fn tag_terms_filter_the_list() {
+    let mut r = Reader::new(140, 36);
+    r.keys("<Tab>ttdisputed<Enter><Enter>");
+    let tagged = r.app.selected_article().unwrap();
+    r.keys("<Esc>f");
+    r.keys("tag:disputed<Enter>");
+    assert_eq!(r.app.shown, vec![tagged]);
+    r.keys("f<C-u>-tag:*<Enter>");
+    assert_eq!(r.app.shown.len(), 4);
+    assert!(!r.app.shown.contains(&tagged));
+    r.keys("f<C-u>tag:verified<Enter>");
+    assert!(r.app.shown.is_empty());
+}
+
+#[test]
+fn a_tag_whose_text_is_gone_is_kept_and_shown_orphaned() {
+    let demo = load_demo().articles;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tags.jsonl");
+    let j = Journal::open(&path).unwrap();
+    let a = &demo[0];
+    let text = tag_text(a);
+    let mut lost = target_in(a, &text, 0, 20).unwrap();
+    lost.quote.exact = "نص لم يعد في المقال على الإطلاق".into();
+    lost.quote.prefix.clear();
+    lost.quote.suffix.clear();
+    lost.text_hash = "0000000000000000".into();
+    let mut elsewhere = target_in(a, &text, 0, 20).unwrap();
+    elsewhere.path = "another/folder/article.txt".into();
+    elsewhere.article = khabar::core::article::ArticleId::of_content("another article");
+    for (label, target) in [("false", lost), ("verified", elsewhere)] {
+        j.add(Tag {
+            id: TagId::new(),
+            label: label.into(),
+            note: None,
+            author: "test".into(),
+            created: chrono::Utc::now(),
+            modified: None,
+            target,
+        })
+        .unwrap();
+    }
+    let mut config = Config::default();
+    config.tags.file = Some(path);
+    let mut r = Reader::with_config(140, 36, config);
+    let screen = r.screen();
+    assert!(screen.contains("tags (1)"), "{screen}");
+    assert!(screen.contains("orphaned"), "{screen}");
+    assert_eq!(body_marks(&r, Modifier::UNDERLINED), 0);
+    r.keys("a");
+    let screen = r.screen();
+    assert!(screen.contains("false (orphaned)"), "{screen}");
+    assert!(screen.contains("not in this library (1)"), "{screen}");
+    assert!(screen.contains("another/folder/article.txt"), "{screen}");
+    r.keys("j<Enter>");
+    assert!(r.status().contains("not in this library"), "{}", r.status());
+    // Both tags are still in the journal.
+    assert_eq!(
+        Journal::open(dir.path().join("tags.jsonl"))
+            .unwrap()
+            .load()
+            .unwrap()
+            .tags
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn two_readers_on_one_journal_see_each_others_tags() {
+    let mut one = Reader::new(140, 36);
+    let mut config = Config::default();
+    config.tags.file = Some(one.data.path().join("tags.jsonl"));
+    let mut two = Reader::with_config(140, 36, config);
+    one.keys("<Tab>tt<Enter><Enter>");
+    two.keys("j<Tab>tt<Enter><Enter>");
+    // The second reader read the journal again when it wrote: it has both.
+    assert_eq!(two.app.tags.book().tags().len(), 2);
+    one.keys("jtt<Enter><Enter>");
+    assert_eq!(one.app.tags.book().tags().len(), 3);
+    assert_eq!(saved(&one).len(), 3);
+}
+
+#[test]
+fn the_label_form_screen() {
+    let mut r = Reader::new(100, 30);
+    r.keys("<Tab>tt");
+    insta::assert_snapshot!("tag_form", r.screen());
+}
