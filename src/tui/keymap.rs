@@ -381,7 +381,7 @@ mod tests {
         assert!(
             map.help_lines()
                 .iter()
-                .any(|(k, d)| k == "J Ctrl-n" && *d == "move down")
+                .any(|(k, d)| k == "L Ctrl-n" && *d == "move down")
         );
     }
 
