@@ -309,8 +309,14 @@ fn two_readers_on_one_journal_see_each_others_tags() {
     two.keys("j<Tab>tt<Enter><Enter>");
     // The second reader read the journal again when it wrote: it has both.
     assert_eq!(two.app.tags.book().tags().len(), 2);
+    // The first notices the change at its next key, and marks the second's tag.
+    assert_eq!(one.app.tags.book().tags().len(), 1);
+    one.keys("<Esc>");
+    assert_eq!(one.app.tags.book().tags().len(), 2);
     one.keys("jtt<Enter><Enter>");
     assert_eq!(one.app.tags.book().tags().len(), 3);
+    two.keys("<Esc>");
+    assert_eq!(two.app.tags.book().tags().len(), 3);
     assert_eq!(saved(&one).len(), 3);
 }
 

@@ -9,12 +9,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::core::article::Direction;
-use crate::core::bidi::Styles;
+use crate::core::bidi::{BaseDirection, LayoutCache, Styles, paragraph_direction};
 use crate::core::tags::{TagId, Target, check_label};
 
 use super::app::{App, Cursor};
 use super::overlay::{Overlay, centered, frame};
-use super::text::{clear, draw_line, draw_plain};
+use super::text::{clear, draw_line, draw_line_in, draw_plain, draw_row};
 
 /// What the form saves to.
 #[derive(Debug, Clone, PartialEq)]
@@ -237,6 +237,8 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, form: &TagForm) {
     }
     let mut view = app.view.borrow_mut();
     let row = |k: u16| Rect::new(inner.x, inner.y + k, inner.width, 1);
+    let shown = draw_quote(buf, inner, app, &mut view.layouts, &form.quote);
+    let top = shown + 1;
     let mut line = |buf: &mut Buffer, k: u16, text: &str, style: Style, dir: Direction| {
         if k < inner.height {
             draw_line(
@@ -251,23 +253,16 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, form: &TagForm) {
             );
         }
     };
-    line(
-        buf,
-        0,
-        &format!("«{}»", form.quote),
-        app.theme.dim,
-        Direction::Rtl,
-    );
     match form.step {
         Step::Label => {
             line(
                 buf,
-                2,
+                top,
                 &format!("label: {}▏", form.input),
                 app.theme.accent,
                 Direction::Ltr,
             );
-            let height = inner.height.saturating_sub(4);
+            let height = inner.height.saturating_sub(top + 2);
             let mut cursor = form.cursor;
             cursor.follow(usize::from(height));
             for (k, (i, choice)) in form
@@ -283,7 +278,7 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, form: &TagForm) {
                 } else {
                     app.theme.tag(choice.label())
                 };
-                let k = 3 + u16::try_from(k).unwrap_or(0);
+                let k = top + 1 + u16::try_from(k).unwrap_or(0);
                 if k < inner.height {
                     clear(buf, row(k), style);
                 }
@@ -297,14 +292,14 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, form: &TagForm) {
         Step::Note => {
             line(
                 buf,
-                2,
+                top,
                 &format!("label: {}", form.label),
                 app.theme.tag(&form.label),
                 Direction::Ltr,
             );
             line(
                 buf,
-                3,
+                top + 1,
                 &format!("note (optional): {}▏", form.note),
                 app.theme.accent,
                 Direction::Ltr,
@@ -312,7 +307,7 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, form: &TagForm) {
         }
     }
     let bottom = inner.height - 1;
-    if bottom >= 4 {
+    if bottom > top + 1 {
         let (text, style) = match (&form.error, form.step) {
             (Some(e), _) => (e.as_str(), app.theme.error),
             (None, Step::Label) => (
@@ -330,4 +325,45 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, form: &TagForm) {
             &app.options,
         );
     }
+}
+
+/// How many rows of the form the quote may take.
+const QUOTE_ROWS: usize = 3;
+
+/// Draws the quote being tagged, wrapped by the bidi engine over up to [`QUOTE_ROWS`] rows
+/// (the last cut with «…» when it goes on); returns the rows taken.
+fn draw_quote(
+    buf: &mut Buffer,
+    inner: Rect,
+    app: &App,
+    layouts: &mut LayoutCache,
+    quote: &str,
+) -> u16 {
+    let quote = format!("«{quote}»");
+    let base: BaseDirection = paragraph_direction(&quote, Direction::Rtl).into();
+    let width = usize::from(inner.width);
+    let laid = layouts.get(&quote, base, width, &app.options);
+    let rows = laid.len().min(QUOTE_ROWS).min(usize::from(inner.height));
+    let style = app.theme.dim;
+    for k in 0..rows {
+        let Some(r) = laid.row(k) else { break };
+        let y = inner.y + u16::try_from(k).unwrap_or(0);
+        if k + 1 == QUOTE_ROWS && laid.len() > QUOTE_ROWS {
+            let rest = quote[r.source().start..].to_string();
+            let area = Rect::new(inner.x, y, inner.width, 1);
+            draw_line_in(
+                buf,
+                area,
+                &rest,
+                style,
+                &Styles::default(),
+                layouts,
+                &app.options,
+                base,
+            );
+            break;
+        }
+        draw_row(buf, inner.x, y, inner.width, r, &Styles::default(), style);
+    }
+    u16::try_from(rows).unwrap_or(0)
 }

@@ -2,8 +2,8 @@
 //! current article's tags in its text, and what `t`, `T` and `u` do — tag the selected fact
 //! or the chosen sentences (through the label form, `tag_form`), remove a tag, undo the last
 //! change. Every change is appended to the journal and fsynced before the status bar says it
-//! is saved, and the journal is read again after each write, so tags another khabar window
-//! wrote show up too. Storing, anchoring and the file format are the engine's
+//! is saved. The journal is read again after each write and whenever it changed on disk
+//! (checked at each key), so tags another khabar window saved show up at the next key. Storing, anchoring and the file format are the engine's
 //! (`core::tags`).
 
 use std::ops::Range;
@@ -71,6 +71,8 @@ pub struct Tags {
     undo: Vec<Undo>,
     /// Unreadable journal lines the last reload skipped, not yet reported.
     pending_warnings: usize,
+    /// The journal's length and time of change when last read.
+    stamp: Option<(u64, std::time::SystemTime)>,
 }
 
 impl Tags {
@@ -144,10 +146,19 @@ impl Tags {
             .collect()
     }
 
+    /// Whether the journal changed since it was last read: another window wrote to it.
+    pub fn changed_on_disk(&self) -> bool {
+        self.journal
+            .as_ref()
+            .is_some_and(|j| stamp(j.path()) != self.stamp)
+    }
+
     /// Reads the journal again (another window may have written to it).
     fn reload(&mut self) -> Result<(), String> {
         let journal = self.journal()?;
+        let stamped = stamp(journal.path());
         let loaded = journal.load().map_err(|e| e.to_string())?;
+        self.stamp = stamped;
         for w in &loaded.warnings {
             tracing::warn!("{w}");
         }
@@ -169,6 +180,12 @@ impl Tags {
         let path = self.journal.as_ref()?.path().display().to_string();
         (n > 0).then(|| format!("{n} unreadable lines in {path} were skipped (see the log)"))
     }
+}
+
+/// A file's length and time of change, to notice that it changed.
+fn stamp(path: &std::path::Path) -> Option<(u64, std::time::SystemTime)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
 }
 
 impl App {

@@ -100,6 +100,10 @@ pub fn update(app: &mut App, msg: Msg) {
 }
 
 fn key_pressed(app: &mut App, key: KeyEvent) {
+    // Tags another khabar window saved show up at the next key.
+    if app.tags.changed_on_disk() {
+        app.tags_changed();
+    }
     if matches!(app.overlay, Some(Overlay::Prompt(_))) {
         prompt_key(app, key);
         return;
