@@ -55,7 +55,7 @@ pub(super) fn select<'a>(
         .zip(&with_body)
         .map(|(&a, k)| {
             let full = k.and_then(|k| loaded.get(k)).unwrap_or(a);
-            query.matches(a, &SearchDoc::new(full))
+            query.matches(a, &SearchDoc::new(full), &[])
         })
         .collect();
     candidates

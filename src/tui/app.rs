@@ -187,7 +187,7 @@ impl App {
         self.shown = (0..articles.len())
             .into_par_iter()
             .filter(|&i| {
-                query.matches(&articles[i], &docs[i])
+                query.matches(&articles[i], &docs[i], &[])
                     && search.as_ref().is_none_or(|s| s.needle.is_in(&docs[i]))
             })
             .collect();
