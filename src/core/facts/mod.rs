@@ -20,8 +20,8 @@ pub mod names;
 pub mod numbers;
 pub mod when;
 
-pub use extract::{extract, extract_article};
 pub use claims::sentences;
+pub use extract::{extract, extract_article};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

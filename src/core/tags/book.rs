@@ -248,7 +248,10 @@ mod tests {
         let ps: Vec<String> = ["abc", "de", "fgh"].iter().map(|s| s.to_string()).collect();
         // "abc\n\nde\n\nfgh": d is at 5, f at 9.
         assert_eq!(paragraph_spans(&ps, 1, 3), vec![(0, 1..3)]);
-        assert_eq!(paragraph_spans(&ps, 2, 10), vec![(0, 2..3), (1, 0..2), (2, 0..1)]);
+        assert_eq!(
+            paragraph_spans(&ps, 2, 10),
+            vec![(0, 2..3), (1, 0..2), (2, 0..1)]
+        );
         assert_eq!(paragraph_spans(&ps, 3, 5), vec![]);
         assert_eq!(tag_offset(&ps, 2, 1), 10);
         assert_eq!(tag_offset(&ps, 0, 2), 2);
