@@ -57,7 +57,7 @@ fn count(query: &Query) -> usize {
     articles
         .iter()
         .zip(docs)
-        .filter(|(a, d)| query.matches(a, d))
+        .filter(|(a, d)| query.matches(a, d, &[]))
         .count()
 }
 

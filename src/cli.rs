@@ -307,7 +307,7 @@ fn list(
     json: bool,
 ) -> Result<()> {
     let library = load_library(config, paths)?;
-    let shown = list::select(&library, filter, query);
+    let shown = list::select(config, &library, filter, query)?;
     if json {
         // Written one article at a time: a large library is never held twice in memory.
         write!(out, "[")?;

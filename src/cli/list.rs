@@ -1,28 +1,42 @@
 //! Choosing what `khabar list` prints: the `--source`/`--since`/`--until` filter, then the
 //! `--query`. A query that searches bodies first has the bodies of articles listed from the
-//! cache read again (in parallel, each file once); printing the list stays in `cli.rs`.
+//! cache read again (in parallel, each file once); a query with `tag:` terms reads the tag
+//! journal once (any other leaves it alone). Printing the list stays in `cli.rs`.
 
 use std::sync::{Mutex, PoisonError};
 
+use anyhow::Result;
 use rayon::prelude::*;
 
+use crate::config::Config;
 use crate::core::article::Article;
 use crate::core::library::{Filter, Library};
 use crate::core::load::load_bodies;
 use crate::core::query::Query;
 use crate::core::search::SearchDoc;
+use crate::core::tags::TagBook;
 
 /// The articles of `library` that pass `filter` and `query`, in library order. An article
 /// whose body cannot be read again is judged on its title, source and date, with a line on
-/// stderr saying so.
+/// stderr saying so. The tags come from the journal `config` names, read only when the
+/// query has a `tag:` term; an error reading it is returned.
 pub(super) fn select<'a>(
+    config: &Config,
     library: &'a Library,
     filter: &'a Filter,
     query: Option<&Query>,
-) -> Vec<&'a Article> {
+) -> Result<Vec<&'a Article>> {
     let candidates: Vec<&Article> = library.filter(filter).collect();
     let Some(query) = query.filter(|q| !q.is_empty()) else {
-        return candidates;
+        return Ok(candidates);
+    };
+    let book = if query.needs_tags() {
+        let journal = super::tags::journal(config)?;
+        let loaded = journal.load()?;
+        super::tags::warn(&loaded.warnings, journal.path());
+        Some(TagBook::new(loaded.tags))
+    } else {
+        None
     };
     // For each candidate, its copy with the body read again (only when the query reads
     // bodies and the cache left the body out).
@@ -55,12 +69,13 @@ pub(super) fn select<'a>(
         .zip(&with_body)
         .map(|(&a, k)| {
             let full = k.and_then(|k| loaded.get(k)).unwrap_or(a);
-            query.matches(a, &SearchDoc::new(full))
+            let labels = book.as_ref().map(|b| b.labels_of(a)).unwrap_or_default();
+            query.matches(a, &SearchDoc::new(full), &labels)
         })
         .collect();
-    candidates
+    Ok(candidates
         .into_iter()
         .zip(keep)
         .filter_map(|(a, keep)| keep.then_some(a))
-        .collect()
+        .collect())
 }

@@ -320,7 +320,8 @@ fn locate(text: &str, quote: &str) -> Result<(usize, usize)> {
     Ok((points.at(byte_range.start), points.at(byte_range.end)))
 }
 
-fn warn(warnings: &[String], path: &Path) {
+/// Prints the journal's warnings (lines it could not read) to stderr.
+pub(super) fn warn(warnings: &[String], path: &Path) {
     for w in warnings {
         eprintln!("khabar: {}: {w}", path.display());
     }

@@ -10,11 +10,15 @@
 //! | `date:2020-10-01..2020-10-09`, `date:2020-10-01..`, `date:..2020-10-09`, `date:2020-10-08`, `date:2020-10`, `date:2020` | published in that range (whole days, months, years) |
 //! | `since:DATE`, `until:DATE` | published on or after the start of DATE / on or before its end |
 //! | `lang:ar`, `lang:ar,en` | the article's ISO 639-1 language code |
+//! | `tag:LABEL`, `tag:A,B` | the article has a tag labelled LABEL (any case, the whole label), or A or B |
+//! | `tag:*`, `-tag:*` | the article has any tag / has none |
 //! | `-TERM` | any of the above, excluded |
 //!
 //! Terms are separated by spaces and must all hold. Field names are read without regard to
 //! case; dates may use Arabic-Indic digits. A date term never matches an undated article,
-//! so `-date:2020-10` keeps undated articles (`-TERM` is exactly "not TERM").
+//! so `-date:2020-10` keeps undated articles (`-TERM` is exactly "not TERM"). Tags are not
+//! part of an article: whoever calls [`Query::matches`] passes the article's labels (from a
+//! `TagBook`), and need only load them when [`Query::needs_tags`] says so.
 //!
 //! Quotes group spaces, commas and colons into one value; inside quotes `\"` is a quote and
 //! `\\` a backslash. A `name:` prefix of ASCII letters names a field, and an unknown name is
@@ -60,7 +64,13 @@ enum Kind {
     },
     /// The article's language is one of these codes (lower case).
     Lang(Vec<String>),
+    /// The article has a tag with one of these labels (lower case, each once), or with any
+    /// label when the list is [`ANY_TAG`] alone.
+    Tag(Vec<String>),
 }
+
+/// The value of `tag:*`: any tag. No label can be it (labels are letters, digits, `-`, `_`).
+const ANY_TAG: &str = "*";
 
 /// A value as the user wrote it (spaces squashed), and its folded needle.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +92,7 @@ impl Text {
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum QueryError {
     #[error(
-        "unknown field '{field}:' in '{token}': the fields are source:, date:, since:, until: and lang: (to search for the text itself, put it in quotes)"
+        "unknown field '{field}:' in '{token}': the fields are source:, date:, since:, until:, lang: and tag: (to search for the text itself, put it in quotes)"
     )]
     UnknownField { field: String, token: String },
     #[error("'{token}' has no value: {}", parse::example(field))]
@@ -127,12 +137,20 @@ impl Query {
         self.terms.is_empty()
     }
 
-    /// Whether the article matches every term. `doc` is its folded form. Allocates nothing:
-    /// the query was folded when it was parsed.
-    pub fn matches(&self, article: &Article, doc: &SearchDoc) -> bool {
+    /// Whether the article matches every term. `doc` is its folded form; `labels` are the
+    /// labels of its tags, lower case (as `TagBook::labels_of` gives them; only read when
+    /// [`Query::needs_tags`], so `&[]` will do otherwise). Allocates nothing: the query was
+    /// folded when it was parsed.
+    pub fn matches(&self, article: &Article, doc: &SearchDoc, labels: &[String]) -> bool {
         self.terms
             .iter()
-            .all(|t| t.kind.holds(article, doc) != t.negated)
+            .all(|t| t.kind.holds(article, doc, labels) != t.negated)
+    }
+
+    /// Whether any term reads the article's tags (`tag:`, wanted or excluded): only then must
+    /// the caller load the tag journal and pass each article's labels to [`Query::matches`].
+    pub fn needs_tags(&self) -> bool {
+        self.terms.iter().any(|t| matches!(t.kind, Kind::Tag(_)))
     }
 
     /// Whether any term reads the body (a free word or phrase, wanted or excluded): an
@@ -230,7 +248,7 @@ impl Query {
 }
 
 impl Kind {
-    fn holds(&self, article: &Article, doc: &SearchDoc) -> bool {
+    fn holds(&self, article: &Article, doc: &SearchDoc, labels: &[String]) -> bool {
         match self {
             Kind::Word(w) => w.needle.is_in(doc),
             Kind::Source(names) => names.iter().any(|n| n.needle.is_in_source(doc)),
@@ -238,6 +256,13 @@ impl Kind {
                 since.is_none_or(|s| d.date >= s) && until.is_none_or(|u| d.date <= u)
             }),
             Kind::Lang(codes) => codes.iter().any(|c| article.lang.eq_ignore_ascii_case(c)),
+            Kind::Tag(wanted) => wanted.iter().any(|w| {
+                if w == ANY_TAG {
+                    !labels.is_empty()
+                } else {
+                    labels.contains(w)
+                }
+            }),
         }
     }
 }
@@ -275,6 +300,15 @@ impl fmt::Display for Query {
                 }
                 Kind::Date { since, until } => write_range(f, *since, *until)?,
                 Kind::Lang(codes) => write!(f, "lang:{}", codes.join(","))?,
+                Kind::Tag(labels) => {
+                    f.write_str("tag:")?;
+                    for (i, label) in labels.iter().enumerate() {
+                        if i > 0 {
+                            f.write_str(",")?;
+                        }
+                        write_value(f, label, true)?;
+                    }
+                }
             }
         }
         Ok(())

@@ -208,7 +208,7 @@ impl App {
             .into_par_iter()
             .filter(|&i| {
                 let labels = labels.get(i).map_or(&[][..], Vec::as_slice);
-                (labels.len() < usize::MAX && query.matches(&articles[i], &docs[i])) // TEMP until tag: lands
+                query.matches(&articles[i], &docs[i], labels)
                     && search.as_ref().is_none_or(|s| s.needle.is_in(&docs[i]))
             })
             .collect();

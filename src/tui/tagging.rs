@@ -500,7 +500,7 @@ impl App {
         if self.focus == Pane::Facts {
             self.highlight = self.selected_fact();
         }
-        if !self.query.is_empty() {
+        if self.query.needs_tags() {
             self.refilter();
         }
         if let Some(Overlay::Tags(_)) = &self.overlay {

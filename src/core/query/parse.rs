@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Kind, QueryError, Term, Text};
+use super::{ANY_TAG, Kind, QueryError, Term, Text};
 use crate::core::text::ascii_digits;
 
 /// What `date:` accepts, for error messages.
@@ -91,7 +91,9 @@ fn term(token: &Token<'_>) -> Result<Term, QueryError> {
     let written = || token.written.to_string();
     if let Some((field, value)) = field_of(chars) {
         let kind = match field.as_str() {
-            "source" | "date" | "since" | "until" | "lang" if text_of(value).trim().is_empty() => {
+            "source" | "date" | "since" | "until" | "lang" | "tag"
+                if text_of(value).trim().is_empty() =>
+            {
                 return Err(QueryError::EmptyValue {
                     field,
                     token: written(),
@@ -135,6 +137,7 @@ fn term(token: &Token<'_>) -> Result<Term, QueryError> {
                 })
             }
             "lang" => Some(Kind::Lang(languages(&field, value, token)?)),
+            "tag" => Some(Kind::Tag(labels(&field, value, token)?)),
             // A URL is a word: its scheme is not a field.
             _ if value.len() >= 2 && value[..2].iter().all(|ch| ch.c == '/') => None,
             _ => {
@@ -207,6 +210,28 @@ fn languages(field: &str, value: &[Ch], token: &Token<'_>) -> Result<Vec<String>
     Ok(codes)
 }
 
+/// The labels of a `tag:` value, lower case (Unicode), each once; `*` anywhere among them
+/// stands for any tag, so the list is then `*` alone.
+fn labels(field: &str, value: &[Ch], token: &Token<'_>) -> Result<Vec<String>, QueryError> {
+    let mut labels = Vec::new();
+    for piece in split_commas(value) {
+        let label = piece.trim().to_lowercase();
+        if label.is_empty() {
+            return Err(QueryError::EmptyValue {
+                field: field.to_string(),
+                token: token.written.to_string(),
+            });
+        }
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    if labels.iter().any(|l| l == ANY_TAG) {
+        labels = vec![ANY_TAG.to_string()];
+    }
+    Ok(labels)
+}
+
 /// How to write a field's value, for the message about an empty one.
 pub(super) fn example(field: &str) -> &'static str {
     match field {
@@ -215,6 +240,7 @@ pub(super) fn example(field: &str) -> &'static str {
         "since" => "write since:2020-10-01",
         "until" => "write until:2020-10-31",
         "lang" => "write lang:ar or lang:ar,en",
+        "tag" => "write tag:disputed, tag:disputed,false or tag:* (any tag)",
         _ => "write a value right after the colon",
     }
 }

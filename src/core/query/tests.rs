@@ -87,11 +87,22 @@ fn corpus() -> Vec<(&'static str, Article)> {
     ]
 }
 
+/// The labels of each corpus article's tags, lower case as `TagBook::labels_of` gives them.
+fn labels(name: &str) -> Vec<String> {
+    let labels: &[&str] = match name {
+        "wasat" => &["disputed"],
+        "sky" => &["false", "مشكوك"],
+        "reuters" => &["verified"],
+        _ => &[],
+    };
+    labels.iter().map(|l| l.to_string()).collect()
+}
+
 fn matching(query: &str) -> Vec<&'static str> {
     let q = Query::parse(query).unwrap_or_else(|e| panic!("{query}: {e}"));
     corpus()
         .into_iter()
-        .filter(|(_, a)| q.matches(a, &SearchDoc::new(a)))
+        .filter(|(name, a)| q.matches(a, &SearchDoc::new(a), &labels(name)))
         .map(|(name, _)| name)
         .collect()
 }
@@ -138,6 +149,17 @@ fn matching(query: &str) -> Vec<&'static str> {
 #[case::colon_after_arabic("روسيا:", &["wasat"])]
 #[case::quoted_colon("\"روسيا: لا\"", &["wasat"])]
 #[case::quoted_dash("\"-\"", &[])]
+#[case::tag("tag:disputed", &["wasat"])]
+#[case::tag_any_case("TAG:Disputed", &["wasat"])]
+#[case::tag_arabic("tag:مشكوك", &["sky"])]
+#[case::tag_either("tag:disputed,verified", &["wasat", "reuters"])]
+#[case::tag_quoted("tag:\"false\",مشكوك", &["sky"])]
+#[case::tag_whole_label("tag:disput", &[])]
+#[case::tag_not_a_word("disputed", &[])]
+#[case::tag_any("tag:*", &["wasat", "sky", "reuters"])]
+#[case::not_tag("-tag:disputed", &["sky", "reuters", "undated"])]
+#[case::untagged("-tag:*", &["undated"])]
+#[case::tag_and_lang("tag:* lang:ar -tag:false", &["wasat"])]
 fn terms_select_articles(#[case] query: &str, #[case] expected: &[&str]) {
     assert_eq!(matching(query), expected, "{query}");
 }
@@ -150,6 +172,10 @@ fn terms_select_articles(#[case] query: &str, #[case] expected: &[&str]) {
 #[case::empty_alternative("source:a,", QueryError::EmptyValue { field: "source".into(), token: "source:a,".into() })]
 #[case::empty_date("-date:", QueryError::EmptyValue { field: "date".into(), token: "-date:".into() })]
 #[case::empty_lang("lang:", QueryError::EmptyValue { field: "lang".into(), token: "lang:".into() })]
+#[case::empty_tag("tag:", QueryError::EmptyValue { field: "tag".into(), token: "tag:".into() })]
+#[case::empty_tag_negated("-tag:\" \"", QueryError::EmptyValue { field: "tag".into(), token: "-tag:\" \"".into() })]
+#[case::empty_tag_alternative("tag:disputed,", QueryError::EmptyValue { field: "tag".into(), token: "tag:disputed,".into() })]
+#[case::tags_is_not_a_field("tags:disputed", QueryError::UnknownField { field: "tags".into(), token: "tags:disputed".into() })]
 #[case::bad_day("date:2020-13-01", QueryError::BadDate { text: "2020-13-01".into(), expected: parse::RANGE_FORMS })]
 #[case::bad_end("date:2020-10-01..tomorrow", QueryError::BadDate { text: "tomorrow".into(), expected: parse::RANGE_FORMS })]
 #[case::no_ends("date:..", QueryError::BadDate { text: "..".into(), expected: parse::RANGE_FORMS })]
@@ -179,6 +205,13 @@ fn error_messages_quote_the_token_and_say_what_is_accepted() {
     assert!(m.contains("'2020-13'") && m.contains("2020-10-08"), "{m}");
     let m = message("source:");
     assert!(m.contains("'source:'") && m.contains("source:NAME"), "{m}");
+    let m = message("foo:bar");
+    assert!(m.contains("lang: and tag:"), "{m}");
+    let m = message("-tag:");
+    assert!(
+        m.contains("'-tag:'") && m.contains("tag:disputed") && m.contains("tag:*"),
+        "{m}"
+    );
     let m = message("\"open");
     assert!(m.contains("'\"open'") && m.contains("closing"), "{m}");
     let m = message("date:2020-10-09..2020-10-01");
@@ -190,6 +223,7 @@ fn error_messages_quote_the_token_and_say_what_is_accepted() {
         "foo:bar",
         "date:x",
         "source:",
+        "tag:",
         "\"x",
         "lang:xxxx",
         "-",
@@ -252,6 +286,14 @@ fn bad_ranges_are_errors(#[case] text: &str) {
 #[case("\"-word\"", "\"-word\"")]
 #[case("\"say \\\"no\\\" \\\\ now\"", "\"say \\\"no\\\" \\\\ now\"")]
 #[case("a\\b", "a\\b")]
+#[case("tag:Disputed", "tag:disputed")]
+#[case("-TAG:مشكوك,FALSE,false", "-tag:مشكوك,false")]
+#[case("tag:\" a,b \",c", "tag:\"a,b\",c")]
+#[case("tag:\"two words\"", "tag:\"two words\"")]
+#[case("tag:*", "tag:*")]
+#[case("-tag:\"*\"", "-tag:*")]
+#[case("tag:disputed,*", "tag:*")]
+#[case("tag:a:b", "tag:a:b")]
 fn queries_print_canonically(#[case] text: &str, #[case] printed: &str) {
     let q: Query = text.parse().unwrap();
     assert_eq!(q.to_string(), printed);
@@ -319,7 +361,40 @@ fn highlight_needles_are_the_positive_words() {
     assert_eq!(needles, ["الرئيس", "وزاره الدفاع"]);
     assert!(q.needs_bodies());
     assert!(!Query::parse("source:x lang:ar").unwrap().needs_bodies());
+    assert!(!Query::parse("tag:disputed").unwrap().needs_bodies());
     assert!(Query::parse("").unwrap().is_empty());
+}
+
+#[rstest]
+#[case::tag("tag:disputed", true)]
+#[case::negated("موسكو -tag:*", true)]
+#[case::among_others("source:x tag:a,b lang:ar", true)]
+#[case::none("source:x lang:ar موسكو -date:2020", false)]
+#[case::quoted_word("\"tag:disputed\"", false)]
+#[case::empty("", false)]
+fn needs_tags_when_a_term_reads_them(#[case] query: &str, #[case] needs: bool) {
+    assert_eq!(Query::parse(query).unwrap().needs_tags(), needs, "{query}");
+}
+
+#[test]
+fn tag_terms_read_only_the_labels_given() {
+    let (_, a) = corpus().remove(0);
+    let doc = SearchDoc::new(&a);
+    let own = |ls: &[&str]| ls.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+    let q = |text: &str| Query::parse(text).unwrap();
+    // Without labels no tag term holds, so every negated one does.
+    assert!(!q("tag:disputed").matches(&a, &doc, &[]));
+    assert!(!q("tag:*").matches(&a, &doc, &[]));
+    assert!(q("-tag:*").matches(&a, &doc, &[]));
+    assert!(q("-tag:disputed").matches(&a, &doc, &[]));
+    // With them, the whole label in any case; other terms ignore labels.
+    let labels = own(&["disputed", "مشكوك"]);
+    assert!(q("tag:DISPUTED").matches(&a, &doc, &labels));
+    assert!(q("tag:مشكوك").matches(&a, &doc, &labels));
+    assert!(!q("tag:dispute").matches(&a, &doc, &labels));
+    assert!(!q("-tag:*").matches(&a, &doc, &labels));
+    assert!(q("source:الوسط").matches(&a, &doc, &labels));
+    assert!(q("source:الوسط").matches(&a, &doc, &[]));
 }
 
 /// Tokens that exercise every path of the lexer and parser, good or bad.
@@ -336,6 +411,7 @@ fn token() -> impl Strategy<Value = String> {
                 Just("date"),
                 Just("since"),
                 Just("until"),
+                Just("tag"),
                 Just("x")
             ],
             value
@@ -355,6 +431,7 @@ fn token() -> impl Strategy<Value = String> {
                 None => format!("date:{a}"),
             }),
         "lang:[a-zA-Z]{2,3}(,[a-z]{2})?".prop_map(String::from),
+        "(tag|TAG):(\\*|[a-zA-Zأة_-]{1,6})(,(\\*|[a-zA-Zأة_-]{1,6}))?".prop_map(String::from),
     ]
 }
 

@@ -1,0 +1,128 @@
+//! `khabar list --query` with `tag:` terms: the demo articles copied into a temporary folder,
+//! tagged with `khabar tags add`, then listed by label, by any tag and by none. A query
+//! without `tag:` leaves the journal alone; one with it reports the journal's bad lines.
+//! The config, cache and journal live in a temporary folder.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::khabar;
+use predicates::prelude::*;
+
+const LEBANON: &str = "81acf2f9f106"; // 2022-09-14
+const HAYA: &str = "3ae0599308db"; // «الرئيس الروسي», 2020-10-09
+const WASAT: &str = "997658687493"; // «3754 عسكرياً», 2020-10-08
+const ANSAR: &str = "12e98b5df22c"; // 2020-10-01
+const RUSSIA: &str = "c6b69dc4d100"; // 2020-09-27
+
+/// A temporary folder holding the config, cache and journal, and `news/` with the demo
+/// articles as files.
+fn setup() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let news = tmp.path().join("news");
+    std::fs::create_dir(&news).unwrap();
+    for (name, text) in khabar::core::load::demo::FILES {
+        std::fs::write(news.join(name), text).unwrap();
+    }
+    (tmp, news)
+}
+
+fn journal_path(dir: &Path) -> PathBuf {
+    dir.join("data/khabar/tags.jsonl")
+}
+
+fn tag(dir: &Path, news: &Path, id: &str, quote: &str, label: &str) {
+    khabar(dir)
+        .args([
+            "tags", "add", id, "--quote", quote, "--label", label, "--in",
+        ])
+        .arg(news)
+        .assert()
+        .success();
+}
+
+/// The ids `khabar list NEWS --query QUERY --json` prints, in order.
+fn listed(dir: &Path, news: &Path, query: &str) -> Vec<String> {
+    let out = khabar(dir)
+        .arg("list")
+        .arg(news)
+        .args(["--query", query, "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn tag_terms_list_the_tagged_articles() {
+    let (tmp, news) = setup();
+    let dir = tmp.path();
+    // Before any tag, nothing is tagged.
+    assert!(listed(dir, &news, "tag:*").is_empty());
+    assert_eq!(listed(dir, &news, "-tag:*").len(), 5);
+
+    tag(dir, &news, HAYA, "الرئيس الروسي", "disputed");
+    assert_eq!(listed(dir, &news, "tag:disputed"), [HAYA]);
+    assert_eq!(listed(dir, &news, "tag:DISPUTED"), [HAYA]);
+    assert_eq!(
+        listed(dir, &news, "-tag:disputed"),
+        [LEBANON, WASAT, ANSAR, RUSSIA]
+    );
+    assert_eq!(listed(dir, &news, "tag:*"), [HAYA]);
+    assert_eq!(
+        listed(dir, &news, "-tag:*"),
+        [LEBANON, WASAT, ANSAR, RUSSIA]
+    );
+    // The whole label, not part of it.
+    assert!(listed(dir, &news, "tag:disput").is_empty());
+
+    // An Arabic label, given in another case for the Latin one.
+    tag(dir, &news, WASAT, "3754", "مشكوك");
+    assert_eq!(listed(dir, &news, "tag:مشكوك"), [WASAT]);
+    assert_eq!(listed(dir, &news, "tag:مشكوك,Disputed"), [HAYA, WASAT]);
+    assert_eq!(listed(dir, &news, "tag:*"), [HAYA, WASAT]);
+    assert_eq!(listed(dir, &news, "-tag:*"), [LEBANON, ANSAR, RUSSIA]);
+    // With the other terms.
+    assert_eq!(listed(dir, &news, "tag:* -tag:disputed"), [WASAT]);
+    assert_eq!(listed(dir, &news, "tag:* since:2020-10-09"), [HAYA]);
+}
+
+#[test]
+fn a_query_without_tag_terms_leaves_the_journal_alone() {
+    let (tmp, news) = setup();
+    assert_eq!(listed(tmp.path(), &news, "lang:ar -source:x").len(), 5);
+    // Opening the journal would have made its folder.
+    assert!(!tmp.path().join("data/khabar").exists());
+    assert!(listed(tmp.path(), &news, "tag:*").is_empty());
+    assert!(tmp.path().join("data/khabar").exists());
+}
+
+#[test]
+fn bad_journal_lines_are_reported_and_the_good_ones_used() {
+    let (tmp, news) = setup();
+    let dir = tmp.path();
+    tag(dir, &news, HAYA, "الرئيس الروسي", "disputed");
+    let path = journal_path(dir);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("this is not json\n");
+    std::fs::write(&path, text).unwrap();
+    khabar(dir)
+        .arg("list")
+        .arg(&news)
+        .args(["--query", "tag:disputed"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(HAYA).and(predicate::str::contains(WASAT).not()))
+        .stderr(predicate::str::contains(format!(
+            "khabar: {}: ",
+            path.display()
+        )));
+}
