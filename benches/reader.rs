@@ -9,7 +9,12 @@
 //! - `first_frame`: the loaded articles handed to the reader and the first frame drawn, the
 //!   time from the end of loading to the list on screen (bodies are folded for search after
 //!   it, in the background; the other benches start with them folded);
-//! - `scroll_100k`: PageDown through a 100 KB article, each press drawn.
+//! - `scroll_100k`: PageDown through a 100 KB article, each press drawn;
+//! - with a journal of 1,000 tags (one on every tenth article): `tagged_key` (`j` to the
+//!   next article, whose tags are placed in its text), `tag_save` (`t` `t` Enter Enter in the
+//!   body: a sentence chosen, labelled and saved — fsync, the journal read again, every
+//!   article's labels worked out — and the frame), and `tags_view` (`a`: every tag listed
+//!   under its article with its status, drawn; then Esc).
 //!
 //! The goal (issue 5): under 5 ms per key press with its frame, the first frame within
 //! 100 ms of the end of loading.
@@ -113,6 +118,114 @@ fn frame(term: &mut Terminal<TestBackend>, app: &App) {
 
 fn library() -> Vec<Article> {
     ARTICLES.get().cloned().unwrap_or_default()
+}
+
+/// The reader on the library with a journal of its own in `dir`, holding a tag on the first
+/// sentence of every tenth article (written as one file, not tag by tag).
+fn tagged(dir: &std::path::Path) -> App {
+    use khabar::core::tags::journal::Event;
+    use khabar::core::tags::{Tag, TagId, tag_text, target_in};
+    let articles = library();
+    let path = dir.join("tags.jsonl");
+    let mut lines = String::new();
+    for a in articles.iter().step_by(10) {
+        let text = tag_text(a);
+        let end = text.chars().take_while(|&c| c != '.').count().clamp(1, 200);
+        let Some(target) = target_in(a, &text, 0, end.min(text.chars().count())) else {
+            continue;
+        };
+        let tag = Tag {
+            id: TagId::new(),
+            label: "disputed".into(),
+            note: Some("bench".into()),
+            author: "bench".into(),
+            created: chrono::Utc::now(),
+            modified: None,
+            target,
+        };
+        let event = Event::Add {
+            time: tag.created,
+            tag: Box::new(tag),
+        };
+        match serde_json::to_string(&event) {
+            Ok(line) => lines.push_str(&line),
+            Err(e) => panic!("{e}"),
+        }
+        lines.push('\n');
+    }
+    if let Err(e) = std::fs::write(&path, lines) {
+        panic!("{e}");
+    }
+    let mut config = Config::default();
+    config.tags.file = Some(path);
+    let mut app = match app_for(&config, false) {
+        Ok(a) => a,
+        Err(e) => panic!("{e}"),
+    };
+    update(
+        &mut app,
+        Msg::Loaded(LoadReport {
+            articles,
+            problems: Vec::new(),
+        }),
+    );
+    assert!(app.tags.book().tags().len() >= 20, "the journal was not read");
+    app
+}
+
+fn temp() -> tempfile::TempDir {
+    match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[divan::bench(sample_count = 200, sample_size = 1)]
+fn tagged_key(bencher: divan::Bencher) {
+    let dir = temp();
+    let mut app = tagged(dir.path());
+    let mut term = terminal();
+    frame(&mut term, &app);
+    bencher.bench_local(|| {
+        press(&mut app, KeyCode::Char('j'));
+        frame(&mut term, &app);
+        black_box(app.list.selected)
+    });
+}
+
+#[divan::bench(sample_count = 50, sample_size = 1)]
+fn tag_save(bencher: divan::Bencher) {
+    let dir = temp();
+    let mut app = tagged(dir.path());
+    let mut term = terminal();
+    press(&mut app, KeyCode::Tab);
+    frame(&mut term, &app);
+    bencher.bench_local(|| {
+        for code in [
+            KeyCode::Char('t'),
+            KeyCode::Char('t'),
+            KeyCode::Enter,
+            KeyCode::Enter,
+        ] {
+            press(&mut app, code);
+        }
+        frame(&mut term, &app);
+        black_box(app.tags.book().tags().len())
+    });
+}
+
+#[divan::bench(sample_count = 50, sample_size = 1)]
+fn tags_view(bencher: divan::Bencher) {
+    let dir = temp();
+    let mut app = tagged(dir.path());
+    let mut term = terminal();
+    frame(&mut term, &app);
+    bencher.bench_local(|| {
+        press(&mut app, KeyCode::Char('a'));
+        frame(&mut term, &app);
+        press(&mut app, KeyCode::Esc);
+        black_box(app.shown.len())
+    });
 }
 
 #[divan::bench(args = ["j", "G", "g", "Tab", "n"], sample_count = 200, sample_size = 1)]
