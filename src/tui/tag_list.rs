@@ -82,15 +82,15 @@ pub fn open(app: &mut App) {
     let book = app.tags.book();
     if !book.is_empty() {
         for (i, article) in app.articles.iter().enumerate() {
-            let placed = app.tags.place(article);
-            let tags: Vec<(Tag, Option<&str>)> = if placed.is_empty() {
+            let tags: Vec<(Tag, Option<&str>)> = if article.body_pending() {
                 // The body is still being read: list the tags without their status.
                 book.of_article(article)
                     .into_iter()
                     .map(|t| (t.clone(), None))
                     .collect()
             } else {
-                placed
+                app.tags
+                    .place(article)
                     .into_iter()
                     .map(|p| {
                         let status = if p.orphaned() {

@@ -15,7 +15,7 @@ use crate::core::facts::Span;
 use crate::core::facts::folded::CodePoints;
 use crate::core::tags::anchor::Anchor;
 use crate::core::tags::book::{paragraph_spans, tag_offset};
-use crate::core::tags::journal::Journal;
+use crate::core::tags::journal::{Event, Journal};
 use crate::core::tags::{Tag, TagBook, TagId, Target, tag_text, target_in};
 
 use super::app::{App, FactRow, Pane};
@@ -43,6 +43,18 @@ impl PlacedTag {
             .iter()
             .any(|s| s.paragraph == span.paragraph && s.start < span.end && span.start < s.end)
     }
+}
+
+/// A change the reader writes to the journal.
+#[derive(Debug, Clone)]
+enum Write {
+    Add(Box<Tag>),
+    Change {
+        id: TagId,
+        label: String,
+        note: Option<String>,
+    },
+    Remove(TagId),
 }
 
 /// What `u` undoes.
@@ -73,6 +85,8 @@ pub struct Tags {
     pending_warnings: usize,
     /// The journal's length and time of change when last read.
     stamp: Option<(u64, std::time::SystemTime)>,
+    /// Bytes of the journal the book reflects: an append starting there is the only change.
+    read_len: Option<u64>,
 }
 
 impl Tags {
@@ -159,11 +173,53 @@ impl Tags {
         let stamped = stamp(journal.path());
         let loaded = journal.load().map_err(|e| e.to_string())?;
         self.stamp = stamped;
+        self.read_len = Some(loaded.len);
         for w in &loaded.warnings {
             tracing::warn!("{w}");
         }
         self.pending_warnings = loaded.warnings.len();
         self.book = TagBook::new(loaded.tags);
+        Ok(())
+    }
+
+    /// Saves `op` (appended and fsynced) and brings the book up to date: in memory when the
+    /// journal had not changed since it was read (the append starts where the reading
+    /// ended), else by reading it again. Changes and removes are appended without the
+    /// journal's check that the tag is live (a full read): the book knows it is, and an
+    /// event for a tag another window removed meanwhile is ignored when the journal is read.
+    fn write(&mut self, op: Write) -> Result<(), String> {
+        let journal = self.journal()?.clone();
+        let time = chrono::Utc::now();
+        let event = match &op {
+            Write::Add(tag) => Event::Add {
+                time,
+                tag: tag.clone(),
+            },
+            Write::Change { id, label, note } => Event::Change {
+                time,
+                id: id.clone(),
+                label: Some(label.clone()),
+                note: Some(note.clone()),
+            },
+            Write::Remove(id) => Event::Remove {
+                time,
+                id: id.clone(),
+            },
+        };
+        let appended = journal.append(&event).map_err(|e| e.to_string())?;
+        if self.read_len != Some(appended.start) {
+            return self.reload();
+        }
+        match op {
+            Write::Add(tag) => self.book.insert(*tag),
+            Write::Change { id, label, note } => self.book.change(&id, label, note, time),
+            Write::Remove(id) => {
+                self.book.remove(&id);
+            }
+        }
+        self.read_len = Some(appended.end);
+        // Another window appending right after this write is noticed at the next key.
+        self.stamp = stamp(journal.path()).filter(|(len, _)| *len == appended.end);
         Ok(())
     }
 
@@ -320,10 +376,7 @@ impl App {
             modified: None,
             target,
         };
-        self.tags
-            .journal()?
-            .add(tag.clone())
-            .map_err(|e| e.to_string())?;
+        self.tags.write(Write::Add(Box::new(tag.clone())))?;
         tracing::info!(tag = %tag.id, label = %tag.label, "tag added");
         self.tags.undo.push(Undo::Added(tag));
         Ok("tagged")
@@ -341,10 +394,11 @@ impl App {
         if old.label == label && old.note == note {
             return Ok("unchanged:");
         }
-        self.tags
-            .journal()?
-            .change(id, Some(label), Some(note))
-            .map_err(|e| e.to_string())?;
+        self.tags.write(Write::Change {
+            id: id.clone(),
+            label,
+            note,
+        })?;
         self.tags.undo.push(Undo::Changed {
             id: id.clone(),
             label: old.label,
@@ -371,11 +425,7 @@ impl App {
             self.complain("that tag is gone (another window may have removed it)");
             return;
         };
-        let result = self
-            .tags
-            .journal()
-            .and_then(|j| j.remove(id).map_err(|e| e.to_string()));
-        match result {
+        match self.tags.write(Write::Remove(id.clone())) {
             Ok(()) => {
                 tracing::info!(tag = %id, "tag removed");
                 self.say(format!("removed the tag {} (u undoes)", tag.label));
@@ -419,31 +469,40 @@ impl App {
             return;
         };
         let mut renamed: Option<(TagId, TagId)> = None;
-        let result: Result<String, String> = self.tags.journal().and_then(|j| {
-            match &last {
-                Undo::Added(tag) => j
-                    .remove(&tag.id)
-                    .map(|()| format!("undone: the tag {} is removed", tag.label)),
-                Undo::Removed(tag) => {
-                    // A removed id stays removed (the journal's rule for merged files): the
-                    // tag comes back under a new id, with its own time and text.
-                    let back = Tag {
-                        id: TagId::new(),
-                        modified: Some(chrono::Utc::now()),
-                        ..tag.clone()
-                    };
-                    let new_id = back.id.clone();
-                    j.add(back).map(|()| {
-                        renamed = Some((tag.id.clone(), new_id));
-                        format!("undone: the tag {} is back", tag.label)
-                    })
-                }
-                Undo::Changed { id, label, note } => j
-                    .change(id, Some(label.clone()), Some(note.clone()))
-                    .map(|()| format!("undone: the tag is {label} again")),
+        let gone =
+            |id: &TagId| format!("the tag {id} is gone (another window may have removed it)");
+        let result: Result<String, String> = match &last {
+            Undo::Added(tag) if self.tags.book.get(&tag.id).is_none() => Err(gone(&tag.id)),
+            Undo::Changed { id, .. } if self.tags.book.get(id).is_none() => Err(gone(id)),
+            Undo::Added(tag) => self
+                .tags
+                .write(Write::Remove(tag.id.clone()))
+                .map(|()| format!("undone: the tag {} is removed", tag.label)),
+            Undo::Removed(tag) => {
+                // A removed id stays removed (the journal's rule for merged files): the tag
+                // comes back under a new id, with its own time and text.
+                let back = Tag {
+                    id: TagId::new(),
+                    modified: Some(chrono::Utc::now()),
+                    ..tag.clone()
+                };
+                renamed = Some((tag.id.clone(), back.id.clone()));
+                self.tags
+                    .write(Write::Add(Box::new(back)))
+                    .map(|()| format!("undone: the tag {} is back", tag.label))
             }
-            .map_err(|e| e.to_string())
-        });
+            Undo::Changed { id, label, note } => self
+                .tags
+                .write(Write::Change {
+                    id: id.clone(),
+                    label: label.clone(),
+                    note: note.clone(),
+                })
+                .map(|()| format!("undone: the tag is {label} again")),
+        };
+        if result.is_err() {
+            renamed = None;
+        }
         // Earlier steps that name the restored tag now name it by its new id.
         if let Some((old, new)) = renamed {
             for step in &mut self.tags.undo {
@@ -461,12 +520,19 @@ impl App {
         self.tags_changed();
     }
 
-    /// After a write: the journal read again, labels, the current article's marks and rows,
-    /// and the list when the filter asks for tags.
-    pub fn tags_changed(&mut self) {
+    /// Reads the journal again after another window wrote to it, and shows what changed.
+    pub fn reload_tags(&mut self) {
         if let Err(e) = self.tags.reload() {
             self.complain(e);
+        } else if let Some(w) = self.tags.take_warnings() {
+            self.complain(w);
         }
+        self.tags_changed();
+    }
+
+    /// After the tags changed: each article's labels, the current article's marks and
+    /// rows, the list when the filter asks for tags, and the tags view.
+    pub fn tags_changed(&mut self) {
         self.tags.index(&self.articles);
         // The sidebar keeps the fact selected (the tags section above it grows or shrinks).
         let before = self.selected_row().cloned();

@@ -102,7 +102,7 @@ pub fn update(app: &mut App, msg: Msg) {
 fn key_pressed(app: &mut App, key: KeyEvent) {
     // Tags another khabar window saved show up at the next key.
     if app.tags.changed_on_disk() {
-        app.tags_changed();
+        app.reload_tags();
     }
     if matches!(app.overlay, Some(Overlay::Prompt(_))) {
         prompt_key(app, key);

@@ -5,7 +5,9 @@
 //! tag's text is now is `anchor`'s job; [`TagBook::placed`] runs it for one article.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::ffi::OsString;
+
+use rustc_hash::FxHashMap;
 
 use super::anchor::{Anchor, anchor};
 use super::{DEFAULT_LABELS, Tag, TagId, tag_text};
@@ -15,9 +17,11 @@ use crate::core::article::{Article, ArticleId};
 #[derive(Debug, Clone, Default)]
 pub struct TagBook {
     tags: Vec<Tag>,
-    by_id: HashMap<ArticleId, Vec<usize>>,
+    // Fx rather than SipHash, and paths hashed as their bytes rather than component by
+    // component: every article of the library is looked up when its labels are worked out.
+    by_id: FxHashMap<ArticleId, Vec<usize>>,
     /// By path, then (item, index into `tags`).
-    by_place: HashMap<PathBuf, Vec<(Option<usize>, usize)>>,
+    by_place: FxHashMap<OsString, Vec<(Option<usize>, usize)>>,
 }
 
 /// A tag of an article and where its text is in the article's tag text now.
@@ -29,12 +33,12 @@ pub struct Placed {
 
 impl TagBook {
     pub fn new(tags: Vec<Tag>) -> TagBook {
-        let mut by_id: HashMap<ArticleId, Vec<usize>> = HashMap::new();
-        let mut by_place: HashMap<PathBuf, Vec<(Option<usize>, usize)>> = HashMap::new();
+        let mut by_id: FxHashMap<ArticleId, Vec<usize>> = FxHashMap::default();
+        let mut by_place: FxHashMap<OsString, Vec<(Option<usize>, usize)>> = FxHashMap::default();
         for (i, t) in tags.iter().enumerate() {
             by_id.entry(t.target.article.clone()).or_default().push(i);
             by_place
-                .entry(t.target.path.clone())
+                .entry(t.target.path.clone().into_os_string())
                 .or_default()
                 .push((t.target.item, i));
         }
@@ -42,6 +46,45 @@ impl TagBook {
             tags,
             by_id,
             by_place,
+        }
+    }
+
+    /// Adds a tag just saved (a reader applying its own write instead of reading the
+    /// journal again).
+    pub fn insert(&mut self, tag: Tag) {
+        let i = self.tags.len();
+        self.by_id
+            .entry(tag.target.article.clone())
+            .or_default()
+            .push(i);
+        self.by_place
+            .entry(tag.target.path.clone().into_os_string())
+            .or_default()
+            .push((tag.target.item, i));
+        self.tags.push(tag);
+    }
+
+    /// Drops a tag just removed; the one dropped, if it was there.
+    pub fn remove(&mut self, id: &TagId) -> Option<Tag> {
+        let at = self.tags.iter().position(|t| &t.id == id)?;
+        let mut tags = std::mem::take(&mut self.tags);
+        let gone = tags.remove(at);
+        *self = TagBook::new(tags);
+        Some(gone)
+    }
+
+    /// Sets a tag's label and note, as a change event saved at `time` does.
+    pub fn change(
+        &mut self,
+        id: &TagId,
+        label: String,
+        note: Option<String>,
+        time: chrono::DateTime<chrono::Utc>,
+    ) {
+        if let Some(t) = self.tags.iter_mut().find(|t| &t.id == id) {
+            t.label = label;
+            t.note = note;
+            t.modified = Some(time);
         }
     }
 
@@ -64,7 +107,7 @@ impl TagBook {
         if let Some(v) = self.by_id.get(&article.id) {
             at.extend(v);
         }
-        if let Some(v) = self.by_place.get(&article.path) {
+        if let Some(v) = self.by_place.get(article.path.as_os_str()) {
             at.extend(
                 v.iter()
                     .filter(|(item, _)| *item == article.item)
@@ -177,6 +220,8 @@ pub fn tag_offset(paragraphs: &[String], p: usize, offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
     use crate::core::tags::{TagId, target_in};
 
@@ -219,6 +264,39 @@ mod tests {
         let text = tag_text(&edited);
         let got: String = text.chars().skip(p.start).take(p.end - p.start).collect();
         assert_eq!(got, "الوزير");
+    }
+
+    #[test]
+    fn a_book_changed_in_place_matches_one_built_afresh() {
+        let a = article(&["قال الوزير إن العدد 300", "ونفت الوزارة ذلك"]);
+        let (one, two, three) = (
+            tag(&a, "false", 0, 3),
+            tag(&a, "verified", 4, 10),
+            tag(&a, "x", 11, 13),
+        );
+        let mut book = TagBook::new(vec![one.clone(), two.clone()]);
+        book.insert(three.clone());
+        assert_eq!(book.of_article(&a).len(), 3);
+        assert_eq!(book.remove(&one.id).map(|t| t.id), Some(one.id.clone()));
+        assert!(book.remove(&one.id).is_none());
+        let when = chrono::Utc::now();
+        book.change(&two.id, "disputed".into(), Some("why".into()), when);
+        let changed = book.get(&two.id).unwrap();
+        assert_eq!(
+            (changed.label.as_str(), changed.note.as_deref()),
+            ("disputed", Some("why"))
+        );
+        assert_eq!(changed.modified, Some(when));
+        let fresh = TagBook::new(book.tags().to_vec());
+        let ids = |b: &TagBook| {
+            b.of_article(&a)
+                .iter()
+                .map(|t| t.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&book), ids(&fresh));
+        assert_eq!(ids(&book), vec![two.id, three.id]);
+        assert_eq!(book.labels_of(&a), vec!["disputed", "x"]);
     }
 
     #[test]

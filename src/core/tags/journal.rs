@@ -78,6 +78,14 @@ fn io_err(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Journa
     }
 }
 
+/// Where an append went: the journal's length before and after it. A reader that had read
+/// exactly `start` bytes can apply its own event instead of reading the journal again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Appended {
+    pub start: u64,
+    pub end: u64,
+}
+
 /// What [`Journal::compact`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Compacted {
@@ -121,17 +129,21 @@ impl Journal {
         let lock = self.lock_file()?;
         lock.lock_shared()
             .map_err(io_err("take a shared lock on", &self.lock_path))?;
-        Ok(replay::replay(&self.read()?, &self.path).loaded)
+        let bytes = self.read()?;
+        let mut loaded = replay::replay(&bytes, &self.path).loaded;
+        loaded.len = bytes.len() as u64;
+        Ok(loaded)
     }
 
-    /// Writes `event` as one line and fsyncs it; the event is saved once this returns.
-    pub fn append(&self, event: &Event) -> Result<(), JournalError> {
+    /// Writes `event` as one line and fsyncs it; the event is saved once this returns, and
+    /// the answer says where in the file it went.
+    pub fn append(&self, event: &Event) -> Result<Appended, JournalError> {
         let _lock = self.lock_exclusive()?;
         self.append_locked(event)
     }
 
     /// Saves a new tag.
-    pub fn add(&self, tag: Tag) -> Result<(), JournalError> {
+    pub fn add(&self, tag: Tag) -> Result<Appended, JournalError> {
         self.append(&Event::Add {
             time: Utc::now(),
             tag: Box::new(tag),
@@ -144,7 +156,7 @@ impl Journal {
         id: &TagId,
         label: Option<String>,
         note: Option<Option<String>>,
-    ) -> Result<(), JournalError> {
+    ) -> Result<Appended, JournalError> {
         self.append_if_live(Event::Change {
             time: Utc::now(),
             id: id.clone(),
@@ -154,7 +166,7 @@ impl Journal {
     }
 
     /// Removes a tag.
-    pub fn remove(&self, id: &TagId) -> Result<(), JournalError> {
+    pub fn remove(&self, id: &TagId) -> Result<Appended, JournalError> {
         self.append_if_live(Event::Remove {
             time: Utc::now(),
             id: id.clone(),
@@ -205,7 +217,7 @@ impl Journal {
         })
     }
 
-    fn append_if_live(&self, event: Event) -> Result<(), JournalError> {
+    fn append_if_live(&self, event: Event) -> Result<Appended, JournalError> {
         let _lock = self.lock_exclusive()?;
         let loaded = replay::replay(&self.read()?, &self.path).loaded;
         if !loaded.tags.iter().any(|t| &t.id == event.id()) {
@@ -218,7 +230,7 @@ impl Journal {
     }
 
     /// Appends under the exclusive lock the caller holds.
-    fn append_locked(&self, event: &Event) -> Result<(), JournalError> {
+    fn append_locked(&self, event: &Event) -> Result<Appended, JournalError> {
         let err = || io_err("append to", &self.path);
         let mut file = OpenOptions::new()
             .read(true)
@@ -227,8 +239,10 @@ impl Journal {
             .open(&self.path)
             .map_err(err())?;
         let mut buf = Vec::new();
+        // Nobody else appends while the lock is held: the line goes at the end as it is now.
+        let start = file.metadata().map_err(err())?.len();
         // A torn last line from a crash must not swallow the new event.
-        if file.metadata().map_err(err())?.len() > 0 {
+        if start > 0 {
             let mut last = [0u8];
             file.seek(SeekFrom::End(-1)).map_err(err())?;
             file.read_exact(&mut last).map_err(err())?;
@@ -238,7 +252,11 @@ impl Journal {
         }
         buf.extend(encode(event)?);
         file.write_all(&buf).map_err(err())?;
-        file.sync_all().map_err(io_err("fsync", &self.path))
+        file.sync_all().map_err(io_err("fsync", &self.path))?;
+        Ok(Appended {
+            start,
+            end: start + buf.len() as u64,
+        })
     }
 
     fn read(&self) -> Result<Vec<u8>, JournalError> {

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+use rayon::prelude::*;
 
 use super::event::{Event, Line, parse_line};
 use crate::core::tags::{Tag, TagId};
@@ -18,6 +19,9 @@ pub struct Loaded {
     pub tags: Vec<Tag>,
     /// One sentence per line skipped or event ignored, naming the file and line.
     pub warnings: Vec<String>,
+    /// Bytes of the journal read: where the next append will start unless another writer
+    /// comes first.
+    pub len: u64,
 }
 
 /// A replay with what compaction needs besides the tags.
@@ -129,13 +133,21 @@ pub(crate) fn replay(bytes: &[u8], path: &Path) -> Replay {
     if !tail.is_empty() {
         lines.push(tail);
     }
-    for (i, raw) in lines.iter().enumerate() {
+    // Reading JSON is most of the work and each line stands alone: on every core. Applying
+    // the events stays in file order.
+    let parsed: Vec<Option<(&[u8], Line)>> = lines
+        .par_iter()
+        .map(|raw| {
+            let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+            (!line.iter().all(u8::is_ascii_whitespace)).then(|| (line, parse_line(line)))
+        })
+        .collect();
+    for (i, parsed) in parsed.into_iter().enumerate() {
         let line_no = i + 1;
-        let line = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if line.iter().all(u8::is_ascii_whitespace) {
+        let Some((line, parsed)) = parsed else {
             continue;
-        }
-        match parse_line(line) {
+        };
+        match parsed {
             Line::Event(event) => state.apply(line_no, event),
             Line::UnknownOp(op) => {
                 out.loaded.warnings.push(format!(
