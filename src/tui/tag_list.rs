@@ -9,7 +9,9 @@ use std::collections::HashSet;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use rayon::prelude::*;
 
+use crate::core::tags::anchor::Anchor;
 use crate::core::tags::{Tag, TagId};
 
 use super::action::Action;
@@ -81,32 +83,36 @@ pub fn open(app: &mut App) {
     let mut seen: HashSet<TagId> = HashSet::new();
     let book = app.tags.book();
     if !book.is_empty() {
-        for (i, article) in app.articles.iter().enumerate() {
-            let tags: Vec<(Tag, Option<&str>)> = if article.body_pending() {
-                // The body is still being read: list the tags without their status.
-                book.of_article(article)
-                    .into_iter()
-                    .map(|t| (t.clone(), None))
-                    .collect()
-            } else {
-                app.tags
-                    .place(article)
-                    .into_iter()
-                    .map(|p| {
-                        let status = if p.orphaned() {
-                            Some("orphaned")
-                        } else if p.moved {
-                            Some("moved")
-                        } else {
-                            None
-                        };
-                        (p.tag, status)
-                    })
-                    .collect()
-            };
-            if tags.is_empty() {
-                continue;
-            }
+        // Placing a tag reads its article's whole text: every article on every core.
+        let per_article: Vec<(usize, Vec<(&Tag, Option<&str>)>)> = app
+            .articles
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, article)| {
+                let tags: Vec<(&Tag, Option<&str>)> = if article.body_pending() {
+                    // The body is still being read: listed without their status.
+                    book.of_article(article)
+                        .into_iter()
+                        .map(|t| (t, None))
+                        .collect()
+                } else {
+                    book.placed(article)
+                        .into_iter()
+                        .map(|p| {
+                            let status = match p.anchor {
+                                Anchor::Orphaned => Some("orphaned"),
+                                Anchor::Moved { .. } => Some("moved"),
+                                Anchor::Exact(_) => None,
+                            };
+                            (p.tag, status)
+                        })
+                        .collect()
+                };
+                (!tags.is_empty()).then_some((i, tags))
+            })
+            .collect();
+        for (i, tags) in per_article {
+            let article = &app.articles[i];
             let date = article
                 .date
                 .as_ref()
@@ -120,7 +126,7 @@ pub fn open(app: &mut App) {
             for (tag, status) in tags {
                 seen.insert(tag.id.clone());
                 rows.push(TagRow::Item {
-                    text: describe(&tag, status),
+                    text: describe(tag, status),
                     id: tag.id.clone(),
                     label: tag.label.clone(),
                     article: Some(i),

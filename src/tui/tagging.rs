@@ -153,7 +153,7 @@ impl Tags {
                 });
                 PlacedTag {
                     moved: matches!(p.anchor, Anchor::Moved { .. }),
-                    tag: p.tag,
+                    tag: p.tag.clone(),
                     spans,
                 }
             })

@@ -25,9 +25,9 @@ pub struct TagBook {
 }
 
 /// A tag of an article and where its text is in the article's tag text now.
-#[derive(Debug, Clone)]
-pub struct Placed {
-    pub tag: Tag,
+#[derive(Debug, Clone, Copy)]
+pub struct Placed<'a> {
+    pub tag: &'a Tag,
     pub anchor: Anchor,
 }
 
@@ -135,7 +135,7 @@ impl TagBook {
     }
 
     /// The tags of `article` anchored in its text as it is now.
-    pub fn placed(&self, article: &Article) -> Vec<Placed> {
+    pub fn placed(&self, article: &Article) -> Vec<Placed<'_>> {
         let tags = self.of_article(article);
         if tags.is_empty() {
             return Vec::new();
@@ -144,7 +144,7 @@ impl TagBook {
         tags.into_iter()
             .map(|t| Placed {
                 anchor: anchor(&t.target, &text),
-                tag: t.clone(),
+                tag: t,
             })
             .collect()
     }
