@@ -58,6 +58,10 @@ impl TagsView {
     }
 }
 
+/// A tag to list, and what became of its text (moved, orphaned; None when unchanged or not
+/// known yet).
+type Listed<'a> = (&'a Tag, Option<&'static str>);
+
 /// The line of a tag: label, where its text stands, quote, note, author and day.
 fn describe(tag: &Tag, status: Option<&str>) -> String {
     let mut text = tag.label.clone();
@@ -84,12 +88,12 @@ pub fn open(app: &mut App) {
     let book = app.tags.book();
     if !book.is_empty() {
         // Placing a tag reads its article's whole text: every article on every core.
-        let per_article: Vec<(usize, Vec<(&Tag, Option<&str>)>)> = app
+        let per_article: Vec<(usize, Vec<Listed>)> = app
             .articles
             .par_iter()
             .enumerate()
             .filter_map(|(i, article)| {
-                let tags: Vec<(&Tag, Option<&str>)> = if article.body_pending() {
+                let tags: Vec<Listed> = if article.body_pending() {
                     // The body is still being read: listed without their status.
                     book.of_article(article)
                         .into_iter()
