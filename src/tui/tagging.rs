@@ -6,13 +6,11 @@
 //! (checked at each key), so tags another khabar window saved show up at the next key. Storing, anchoring and the file format are the engine's
 //! (`core::tags`).
 
-use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::core::article::Article;
 use crate::core::facts::Span;
-use crate::core::facts::folded::CodePoints;
 use crate::core::tags::anchor::Anchor;
 use crate::core::tags::book::{paragraph_spans, tag_offset};
 use crate::core::tags::journal::{Event, Journal};
@@ -282,37 +280,30 @@ impl App {
             self.edit_tag(&id);
             return;
         }
-        let Some(span) = span else {
-            return;
-        };
-        let Some(current) = &self.current else {
-            return;
-        };
-        let article = &self.articles[current.article];
-        let p = &article.paragraphs[span.paragraph];
-        let bytes = CodePoints::new(p);
-        let range = bytes.byte(span.start)..bytes.byte(span.end);
-        self.open_form(span.paragraph, range.clone(), span.paragraph, range);
+        if let Some(span) = span {
+            self.open_form((span.paragraph, span.start), (span.paragraph, span.end));
+        }
     }
 
     fn tag_selection(&mut self) {
-        let Some(sel) = &self.select else {
+        let (Some(sel), Some(current)) = (&self.select, &self.current) else {
             return;
         };
-        let ((p0, r0), (p1, r1)) = sel.bounds();
-        self.open_form(p0, r0, p1, r1);
+        let spans = sel.spans(&self.articles[current.article]);
+        if let (Some(first), Some(last)) = (spans.first(), spans.last()) {
+            self.open_form((first.paragraph, first.start), (last.paragraph, last.end));
+        }
     }
 
-    /// Opens the label form for the text from byte `from.start` of paragraph `p0` to byte
-    /// `to.end` of paragraph `p1`.
-    fn open_form(&mut self, p0: usize, from: Range<usize>, p1: usize, to: Range<usize>) {
+    /// Opens the label form for the text from code point `start` of one paragraph to code
+    /// point `end` of another (or the same), each given as (paragraph, code point).
+    fn open_form(&mut self, (p0, start): (usize, usize), (p1, end): (usize, usize)) {
         let Some(current) = &self.current else {
             return;
         };
         let article = &self.articles[current.article];
         let ps = &article.paragraphs;
-        let start = tag_offset(ps, p0, ps[p0][..from.start].chars().count());
-        let end = tag_offset(ps, p1, ps[p1][..to.end].chars().count());
+        let (start, end) = (tag_offset(ps, p0, start), tag_offset(ps, p1, end));
         let text = tag_text(article);
         let Some(target) = target_in(article, &text, start, end) else {
             self.complain("nothing to tag there");
