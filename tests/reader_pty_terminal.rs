@@ -294,7 +294,12 @@ fn keys_rebound_in_the_config_file_work_and_a_bad_binding_is_refused() {
     s.send("Q");
     assert_eq!(s.wait_exit(), 0);
 
-    std::fs::write(&config, "[keys]\ndown = \"q\"\n").expect("config");
+    // Two actions the config binds to one key.
+    std::fs::write(
+        &config,
+        "[keys]\ndown = \"q\"\nquit = [\"q\", \"Ctrl-q\"]\n",
+    )
+    .expect("config");
     let mut s = Launch::new(&home)
         .env("KHABAR_CONFIG", config.to_str().expect("utf-8 path"))
         .spawn();

@@ -17,6 +17,7 @@ use crate::core::query::Query;
 use crate::core::search::{Needle, SearchDoc, find_matches};
 use crate::core::tags::TagId;
 
+use super::action::Action;
 use super::keymap::KeyMap;
 use super::overlay::Overlay;
 use super::select::Selection;
@@ -48,6 +49,23 @@ impl Cursor {
         }
         self.selected = self.selected.saturating_add_signed(delta).min(len - 1);
         self.follow(height);
+    }
+
+    /// Moves for a list key — down, up, top, bottom, a page or half a page (a page in an
+    /// overlay's list) — within `len` items in `height` rows. False for any other action.
+    pub fn go(&mut self, action: Option<Action>, len: usize, height: usize) -> bool {
+        let page = height as isize;
+        let delta = match action {
+            Some(Action::Down) => 1,
+            Some(Action::Up) => -1,
+            Some(Action::Top) => isize::MIN / 2,
+            Some(Action::Bottom) => isize::MAX / 2,
+            Some(Action::PageDown | Action::HalfPageDown) => page,
+            Some(Action::PageUp | Action::HalfPageUp) => -page,
+            _ => return false,
+        };
+        self.step(delta, len, height);
+        true
     }
 
     /// Scrolls just enough for the selection to be seen in `height` rows.

@@ -198,6 +198,7 @@ impl Default for KeyMap {
 
 impl KeyMap {
     /// The defaults patched by the config file's `[keys]`. Errors name the action or key.
+    /// A key the config binds is taken from any action left at its defaults.
     pub fn with_overrides(overrides: &BTreeMap<String, KeyList>) -> Result<KeyMap, String> {
         let mut custom: BTreeMap<Action, Vec<Key>> = BTreeMap::new();
         for (name, keys) in overrides {
@@ -215,7 +216,18 @@ impl KeyMap {
                 .collect::<Result<Vec<Key>, String>>()?;
             custom.insert(action, parsed);
         }
-        KeyMap::build(|a| custom.get(&a).cloned().unwrap_or_else(|| defaults(a)))
+        // A key the user binds is theirs: an action left at its defaults loses that key (a
+        // config written before the default existed keeps working). Two actions the user
+        // binds to one key are still an error.
+        let taken: std::collections::HashSet<Key> = custom.values().flatten().copied().collect();
+        KeyMap::build(|a| {
+            custom.get(&a).cloned().unwrap_or_else(|| {
+                defaults(a)
+                    .into_iter()
+                    .filter(|k| !taken.contains(k))
+                    .collect()
+            })
+        })
     }
 
     fn build(keys_of: impl Fn(Action) -> Vec<Key>) -> Result<KeyMap, String> {
@@ -358,6 +370,24 @@ mod tests {
     }
 
     #[test]
+    fn a_key_the_user_binds_is_taken_from_an_action_left_at_its_defaults() {
+        // `J` was free before choosing sentences took it by default; a config binding it
+        // keeps working, and only the default gives way.
+        let mut o = BTreeMap::new();
+        o.insert("down".to_string(), KeyList::One("J".into()));
+        let map = KeyMap::with_overrides(&o).unwrap();
+        assert_eq!(
+            map.action(&event(KeyCode::Char('J'), KeyModifiers::SHIFT)),
+            Some(Action::Down)
+        );
+        assert_eq!(map.keys_text(Action::Extend), "—");
+        // Two actions the user binds to one key are still refused.
+        o.insert("extend_selection".to_string(), KeyList::One("J".into()));
+        let err = KeyMap::with_overrides(&o).unwrap_err();
+        assert!(err.contains("J is bound to both"), "{err}");
+    }
+
+    #[test]
     fn an_override_replaces_the_defaults_of_its_action() {
         let mut o = BTreeMap::new();
         o.insert(
@@ -389,6 +419,10 @@ mod tests {
     fn conflicts_and_unknown_actions_are_errors_naming_them() {
         let mut o = BTreeMap::new();
         o.insert("down".to_string(), KeyList::One("q".into()));
+        o.insert(
+            "quit".to_string(),
+            KeyList::Many(vec!["Q".into(), "q".into()]),
+        );
         let err = KeyMap::with_overrides(&o).unwrap_err();
         assert!(err.contains("down") && err.contains("quit"), "{err}");
         let mut o = BTreeMap::new();

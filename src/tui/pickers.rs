@@ -81,17 +81,10 @@ pub fn sources_key(app: &mut App, action: Option<Action>, key: KeyEvent) {
         }
         return;
     }
+    if picker.cursor.go(action, len, height) {
+        return;
+    }
     match action {
-        Some(Action::Down) => picker.cursor.step(1, len, height),
-        Some(Action::Up) => picker.cursor.step(-1, len, height),
-        Some(Action::Top) => picker.cursor.step(isize::MIN / 2, len, height),
-        Some(Action::Bottom) => picker.cursor.step(isize::MAX / 2, len, height),
-        Some(Action::PageDown | Action::HalfPageDown) => {
-            picker.cursor.step(height as isize, len, height)
-        }
-        Some(Action::PageUp | Action::HalfPageUp) => {
-            picker.cursor.step(-(height as isize), len, height)
-        }
         Some(Action::Open) => {
             let names: Vec<String> = picker
                 .items
@@ -126,17 +119,10 @@ pub fn claims_key(app: &mut App, action: Option<Action>) {
         return;
     };
     let len = view.tallies();
+    if view.cursor.go(action, len, height) {
+        return;
+    }
     match action {
-        Some(Action::Down) => view.cursor.step(1, len, height),
-        Some(Action::Up) => view.cursor.step(-1, len, height),
-        Some(Action::Top) => view.cursor.step(isize::MIN / 2, len, height),
-        Some(Action::Bottom) => view.cursor.step(isize::MAX / 2, len, height),
-        Some(Action::PageDown | Action::HalfPageDown) => {
-            view.cursor.step(height as isize, len, height)
-        }
-        Some(Action::PageUp | Action::HalfPageUp) => {
-            view.cursor.step(-(height as isize), len, height)
-        }
         Some(Action::Open) => {
             let Some((id, span)) = view.selected().map(|(id, s)| (id.clone(), s)) else {
                 return;
@@ -145,22 +131,38 @@ pub fn claims_key(app: &mut App, action: Option<Action>) {
             let Some(index) = app.articles.iter().position(|a| a.id == id) else {
                 return;
             };
-            let Some(at) = app.shown.iter().position(|&i| i == index) else {
+            if !select_article(app, index) {
                 app.complain("that article is no longer shown");
                 return;
-            };
-            app.list.selected = at;
-            app.list.follow(page(app, Pane::List));
-            app.open_current();
-            app.highlight = Some(span);
-            app.focus = Pane::Body;
-            let text = &app.articles[index].paragraphs[span.paragraph];
-            let offset = super::body::span_bytes(text, span).start;
-            scroll_body_to(app, span.paragraph, offset);
+            }
+            show_span(app, span);
         }
         Some(Action::Close | Action::Quit | Action::Claims) => app.overlay = None,
         _ => {}
     }
+}
+
+/// Selects article `index` in the list and opens it; false when the filter hides it.
+pub fn select_article(app: &mut App, index: usize) -> bool {
+    let Some(at) = app.shown.iter().position(|&i| i == index) else {
+        return false;
+    };
+    app.list.selected = at;
+    app.list.follow(page(app, Pane::List));
+    app.open_current();
+    true
+}
+
+/// Highlights `span` of the open article and shows it in the focused body.
+pub fn show_span(app: &mut App, span: crate::core::facts::Span) {
+    let Some(current) = &app.current else {
+        return;
+    };
+    let text = &app.articles[current.article].paragraphs[span.paragraph];
+    let offset = super::body::span_bytes(text, span).start;
+    app.highlight = Some(span);
+    app.focus = Pane::Body;
+    scroll_body_to(app, span.paragraph, offset);
 }
 
 /// Applies what a prompt typed; a bad query or range keeps the prompt open with the reason.

@@ -17,8 +17,8 @@ use crate::core::tags::{Tag, TagId};
 use super::action::Action;
 use super::app::{App, Cursor, FactRow, Pane};
 use super::overlay::{Overlay, frame};
+use super::pickers::{select_article, show_span};
 use super::sections::{self, Kind};
-use super::update::{page, scroll_body_to};
 
 /// One line of the view.
 #[derive(Debug, Clone, PartialEq)]
@@ -172,17 +172,10 @@ pub fn key(app: &mut App, action: Option<Action>) {
         return;
     };
     let len = view.items();
+    if view.cursor.go(action, len, height) {
+        return;
+    }
     match action {
-        Some(Action::Down) => view.cursor.step(1, len, height),
-        Some(Action::Up) => view.cursor.step(-1, len, height),
-        Some(Action::Top) => view.cursor.step(isize::MIN / 2, len, height),
-        Some(Action::Bottom) => view.cursor.step(isize::MAX / 2, len, height),
-        Some(Action::PageDown | Action::HalfPageDown) => {
-            view.cursor.step(height as isize, len, height)
-        }
-        Some(Action::PageUp | Action::HalfPageUp) => {
-            view.cursor.step(-(height as isize), len, height)
-        }
         Some(Action::Open) => {
             if let Some((id, article)) = view.selected().map(|(id, a)| (id.clone(), a)) {
                 go_to(app, &id, article);
@@ -218,12 +211,9 @@ fn go_to(app: &mut App, id: &TagId, index: Option<usize>) {
         app.refilter_keeping(Some(index));
         app.say("filter cleared to show the tagged article");
     }
-    let Some(at) = app.shown.iter().position(|&i| i == index) else {
+    if !select_article(app, index) {
         return;
-    };
-    app.list.selected = at;
-    app.list.follow(page(app, Pane::List));
-    app.open_current();
+    }
     let Some(current) = &app.current else {
         return;
     };
@@ -232,17 +222,14 @@ fn go_to(app: &mut App, id: &TagId, index: Option<usize>) {
         .iter()
         .filter(|r| matches!(r, FactRow::Item { .. }))
         .position(|r| matches!(r, FactRow::Item { tag: Some(t), .. } if t == id));
-    if let Some(row) = row {
-        app.fact_cursor.selected = row;
-    }
+    let Some(row) = row else {
+        // Its body is still being read: the sidebar lists its tags once it is.
+        app.focus = Pane::Body;
+        return;
+    };
+    app.fact_cursor.selected = row;
     match app.selected_fact() {
-        Some(span) => {
-            app.highlight = Some(span);
-            app.focus = Pane::Body;
-            let text = &app.articles[index].paragraphs[span.paragraph];
-            let offset = super::body::span_bytes(text, span).start;
-            scroll_body_to(app, span.paragraph, offset);
-        }
+        Some(span) => show_span(app, span),
         None => {
             app.focus = Pane::Facts;
             app.complain("that tag is orphaned: its text is no longer in the article");
