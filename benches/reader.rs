@@ -71,7 +71,12 @@ fn main() {
 fn loaded(articles: Vec<Article>) -> App {
     let mut config = Config::default();
     config.tags.file = TAGS.get().cloned();
-    let mut app = match app_for(&config, false) {
+    loaded_with(&config, articles)
+}
+
+/// The reader for `config`, handed `articles` as loading does.
+fn loaded_with(config: &Config, articles: Vec<Article>) -> App {
+    let mut app = match app_for(config, false) {
         Ok(a) => a,
         Err(e) => panic!("{e}"),
     };
@@ -159,17 +164,7 @@ fn tagged(dir: &std::path::Path, stride: usize) -> App {
     }
     let mut config = Config::default();
     config.tags.file = Some(path);
-    let mut app = match app_for(&config, false) {
-        Ok(a) => a,
-        Err(e) => panic!("{e}"),
-    };
-    update(
-        &mut app,
-        Msg::Loaded(LoadReport {
-            articles,
-            problems: Vec::new(),
-        }),
-    );
+    let app = loaded_with(&config, articles);
     assert!(
         app.tags.book().tags().len() >= 20 / stride,
         "the journal was not read"

@@ -21,7 +21,7 @@ use super::action::Action;
 use super::keymap::KeyMap;
 use super::overlay::Overlay;
 use super::select::Selection;
-use super::tagging::{PlacedTag, Tags};
+use super::tag_store::{PlacedTag, Tags};
 use super::theme::Theme;
 use super::view::ViewCache;
 

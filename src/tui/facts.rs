@@ -13,7 +13,7 @@ use crate::core::facts::{Facts, NameKind, Span};
 
 use super::app::{App, FactRow, Pane};
 use super::sections::{self, Kind};
-use super::tagging::PlacedTag;
+use super::tag_store::PlacedTag;
 
 pub fn title(app: &App) -> String {
     format!(" facts {} ", app.fact_count())

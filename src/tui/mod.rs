@@ -1,6 +1,6 @@
 //! The reader: a full-screen, keyboard-driven view of the library in three panes — the
 //! article list, the article body, the facts sidebar — with search, filters, the claims
-//! comparison, tags (`tagging`, `select`, `tag_form`, `tag_list`) and help. State lives in
+//! comparison, tags (`tagging`, `tag_store`, `select`, `tag_form`, `tag_list`) and help. State lives in
 //! `app`, changes in `update` (driven by `action`s the `keymap` finds for keys), drawing in
 //! one file per pane (`list`, `body`, `facts`, `status`, `overlay`, `claims`) through `text`,
 //! which sends every string through the bidi engine. `run` owns the terminal. Nothing here parses articles or lays out text itself:
@@ -24,6 +24,7 @@ mod select;
 mod status;
 mod tag_form;
 mod tag_list;
+mod tag_store;
 mod tagging;
 mod text;
 mod theme;
