@@ -90,7 +90,7 @@ pub fn rows(facts: &Facts, tags: &[PlacedTag], pending: bool) -> Vec<FactRow> {
                     c.stance.as_str(),
                     c.content_text
                 );
-                item(text, c.span, tags)
+                item(text, c.extent(), tags)
             })
             .collect(),
     );

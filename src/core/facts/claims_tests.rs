@@ -274,3 +274,30 @@ fn reports_claim_holds_what_the_reports_say() {
     assert_eq!(found[1].3, "عن مقتل 300 جندي.");
     assert_eq!(found[0].3, "صحة التقارير الأرمينية عن مقتل 300 جندي.");
 }
+
+#[test]
+fn two_claims_in_one_sentence_have_an_extent_each() {
+    let p = "قال الرئيس الروسي فلاديمير بوتين إنه يسعى إلى إنهاء القتال، في حين أكدت تركيا وقوفها الدائم إلى جانب أذربيجان.";
+    let facts = crate::core::facts::extract(&[p.to_string()], None);
+    assert_eq!(facts.claims.len(), 2, "{:#?}", facts.claims);
+    let text = |s: crate::core::facts::Span| {
+        p.chars()
+            .skip(s.start)
+            .take(s.end - s.start)
+            .collect::<String>()
+    };
+    let (a, b) = (facts.claims[0].extent(), facts.claims[1].extent());
+    // The same sentence, two different stretches of it, each holding its claim's content.
+    assert_eq!(facts.claims[0].span, facts.claims[1].span);
+    assert!(a.end <= b.start, "{a:?} {b:?}");
+    assert!(
+        text(a).starts_with("قال") && text(a).contains("إنهاء القتال"),
+        "{}",
+        text(a)
+    );
+    assert!(
+        text(b).starts_with("أكدت تركيا") && text(b).contains("جانب أذربيجان"),
+        "{}",
+        text(b)
+    );
+}

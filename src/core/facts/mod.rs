@@ -144,6 +144,28 @@ pub struct Claim {
     pub denied_by: Option<usize>,
 }
 
+impl Claim {
+    /// The claim itself within its sentence: from the first to the last of its claimant (as
+    /// written here), cue and content. What the reader highlights and tags for a claim; a
+    /// sentence holding several claims has one extent each.
+    pub fn extent(&self) -> Span {
+        let parts = [Some(self.cue_span), Some(self.content), self.claimant_span]
+            .into_iter()
+            .flatten()
+            .filter(|s| s.paragraph == self.span.paragraph && s.start < s.end);
+        let (start, end) = parts.fold((usize::MAX, 0), |(a, b), s| (a.min(s.start), b.max(s.end)));
+        if start < end {
+            Span {
+                paragraph: self.span.paragraph,
+                start,
+                end,
+            }
+        } else {
+            self.span
+        }
+    }
+}
+
 /// A date written in the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateFact {
