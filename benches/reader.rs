@@ -22,6 +22,8 @@
 
 #[path = "common/corpus_gen.rs"]
 mod corpus_gen;
+#[path = "common/journal_gen.rs"]
+mod journal_gen;
 
 use std::hint::black_box;
 use std::sync::OnceLock;
@@ -129,39 +131,15 @@ fn library() -> Vec<Article> {
 /// The reader on the library with a journal of its own in `dir`, holding a tag on the first
 /// sentence of every `stride`th article (written as one file, not tag by tag).
 fn tagged(dir: &std::path::Path, stride: usize) -> App {
-    use khabar::core::tags::journal::Event;
-    use khabar::core::tags::{Tag, TagId, tag_text, target_in};
+    use khabar::core::tags::{tag_text, target_in};
     let articles = library();
     let path = dir.join("tags.jsonl");
-    let mut lines = String::new();
-    for a in articles.iter().step_by(stride) {
+    let targets = articles.iter().step_by(stride).filter_map(|a| {
         let text = tag_text(a);
         let end = text.chars().take_while(|&c| c != '.').count().clamp(1, 200);
-        let Some(target) = target_in(a, &text, 0, end.min(text.chars().count())) else {
-            continue;
-        };
-        let tag = Tag {
-            id: TagId::new(),
-            label: "disputed".into(),
-            note: Some("bench".into()),
-            author: "bench".into(),
-            created: chrono::Utc::now(),
-            modified: None,
-            target,
-        };
-        let event = Event::Add {
-            time: tag.created,
-            tag: Box::new(tag),
-        };
-        match serde_json::to_string(&event) {
-            Ok(line) => lines.push_str(&line),
-            Err(e) => panic!("{e}"),
-        }
-        lines.push('\n');
-    }
-    if let Err(e) = std::fs::write(&path, lines) {
-        panic!("{e}");
-    }
+        target_in(a, &text, 0, end.min(text.chars().count()))
+    });
+    journal_gen::write(&path, targets);
     let mut config = Config::default();
     config.tags.file = Some(path);
     let app = loaded_with(&config, articles);

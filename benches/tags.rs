@@ -14,8 +14,11 @@ use std::hint::black_box;
 
 use khabar::core::load::demo::load_demo;
 use khabar::core::tags::anchor::anchor;
-use khabar::core::tags::journal::{Event, Journal};
-use khabar::core::tags::{Tag, TagId, Target, tag_text, target_in};
+use khabar::core::tags::journal::Journal;
+use khabar::core::tags::{Target, tag_text, target_in};
+
+#[path = "common/journal_gen.rs"]
+mod journal_gen;
 
 fn main() {
     divan::main();
@@ -55,18 +58,6 @@ fn anchor_100k(bencher: divan::Bencher, case: &str) {
     bencher.bench_local(|| black_box(anchor(&target, &edited)));
 }
 
-fn tag_on(target: &Target, n: usize) -> Tag {
-    Tag {
-        id: TagId(format!("{n:016x}")),
-        label: "disputed".into(),
-        note: Some("bench".into()),
-        author: "bench".into(),
-        created: chrono::Utc::now(),
-        modified: None,
-        target: target.clone(),
-    }
-}
-
 #[divan::bench(args = [1_000, 10_000], sample_count = 20)]
 fn journal_load(bencher: divan::Bencher, tags: usize) {
     let dir = match tempfile::tempdir() {
@@ -80,22 +71,7 @@ fn journal_load(bencher: divan::Bencher, tags: usize) {
         Some(t) => t,
         None => panic!("no target"),
     };
-    let mut lines = String::new();
-    for n in 0..tags {
-        let tag = tag_on(&target, n);
-        let event = Event::Add {
-            time: tag.created,
-            tag: Box::new(tag),
-        };
-        match serde_json::to_string(&event) {
-            Ok(line) => lines.push_str(&line),
-            Err(e) => panic!("{e}"),
-        }
-        lines.push('\n');
-    }
-    if let Err(e) = std::fs::write(&path, lines) {
-        panic!("{e}");
-    }
+    journal_gen::write(&path, std::iter::repeat_n(target, tags));
     let journal = match Journal::open(&path) {
         Ok(j) => j,
         Err(e) => panic!("{e}"),
@@ -125,7 +101,7 @@ fn journal_add(bencher: divan::Bencher) {
     let mut n = 0;
     bencher.bench_local(|| {
         n += 1;
-        match journal.add(tag_on(&target, n)) {
+        match journal.add(journal_gen::tag_on(target.clone(), n)) {
             Ok(at) => black_box(at.end),
             Err(e) => panic!("{e}"),
         }
