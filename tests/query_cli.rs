@@ -5,18 +5,9 @@
 
 mod common;
 
-use std::path::Path;
-
 use assert_cmd::Command;
-use common::khabar;
+use common::{ANSAR, HAYA, LEBANON, RUSSIA, WASAT, demo_folder, khabar};
 use predicates::prelude::*;
-
-/// The demo articles' ids, newest first, with what the tests use them for.
-const LEBANON: &str = "81acf2f9f106"; // ليبانون تابلويد, 2022-09-14
-const HAYA: &str = "3ae0599308db"; // credit «وكالات - هيا», 2020-10-09
-const WASAT: &str = "997658687493"; // بوابة الوسط, 2020-10-08
-const ANSAR: &str = "12e98b5df22c"; // موقع أنصار الله, credit «وكالات», 2020-10-01
-const RUSSIA: &str = "c6b69dc4d100"; // مجموعة الرؤية الاستراتيجية, credit نوفوستي, 2020-09-27
 
 /// The ids `khabar list ARGS` prints, in order.
 fn ids(cmd: &mut Command) -> Vec<String> {
@@ -155,13 +146,6 @@ fn a_bad_query_is_a_usage_error_naming_the_problem() {
 #[test]
 fn a_url_is_a_word_not_a_field() {
     assert!(listed("https://example.com/x").is_empty());
-}
-
-/// Writes the demo articles into `dir` as files.
-fn demo_folder(dir: &Path) {
-    for (name, text) in khabar::core::load::demo::FILES {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
 }
 
 #[test]

@@ -7,14 +7,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::khabar;
+use common::{ANSAR, HAYA, LEBANON, RUSSIA, WASAT, demo_folder, khabar};
 use predicates::prelude::*;
-
-const LEBANON: &str = "81acf2f9f106"; // 2022-09-14
-const HAYA: &str = "3ae0599308db"; // «الرئيس الروسي», 2020-10-09
-const WASAT: &str = "997658687493"; // «3754 عسكرياً», 2020-10-08
-const ANSAR: &str = "12e98b5df22c"; // 2020-10-01
-const RUSSIA: &str = "c6b69dc4d100"; // 2020-09-27
 
 /// A temporary folder holding the config, cache and journal, and `news/` with the demo
 /// articles as files.
@@ -22,9 +16,7 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let news = tmp.path().join("news");
     std::fs::create_dir(&news).unwrap();
-    for (name, text) in khabar::core::load::demo::FILES {
-        std::fs::write(news.join(name), text).unwrap();
-    }
+    demo_folder(&news);
     (tmp, news)
 }
 
