@@ -105,13 +105,10 @@ pub struct Journal {
 }
 
 impl Journal {
-    /// The journal at `path`, creating its folder if missing (the file itself is created by
-    /// the first append).
+    /// The journal at `path`. Nothing is created until the first write: reading a journal
+    /// that does not exist yet leaves no folder, lock file or journal behind.
     pub fn open(path: impl Into<PathBuf>) -> Result<Journal, JournalError> {
         let path = path.into();
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(io_err("create the folder for", &path))?;
-        }
         let mut lock_name = path.file_name().unwrap_or_default().to_os_string();
         lock_name.push(".lock");
         let lock_path = path.with_file_name(lock_name);
@@ -126,6 +123,10 @@ impl Journal {
     /// The current tags, replayed from the file under a shared lock. Unreadable lines are
     /// skipped with a warning, never fatal, and never removed from the file.
     pub fn load(&self) -> Result<Loaded, JournalError> {
+        // Nothing written yet (a writer that creates it meanwhile is seen at the next load).
+        if !self.path.exists() {
+            return Ok(Loaded::default());
+        }
         let lock = self.lock_file()?;
         lock.lock_shared()
             .map_err(io_err("take a shared lock on", &self.lock_path))?;
@@ -277,8 +278,12 @@ impl Journal {
             .map_err(io_err("open the lock file", &self.lock_path))
     }
 
-    /// The lock file, exclusively locked until dropped.
+    /// The lock file, exclusively locked until dropped; the journal's folder is made first
+    /// if missing (writers come here before anything else).
     fn lock_exclusive(&self) -> Result<File, JournalError> {
+        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(io_err("create the folder for", &self.path))?;
+        }
         let lock = self.lock_file()?;
         lock.lock()
             .map_err(io_err("take an exclusive lock on", &self.lock_path))?;

@@ -60,10 +60,25 @@ fn remove(id: &str, secs: i64) -> Event {
     }
 }
 
+/// A journal in a folder of its own (made here: some tests write the file by hand).
 fn journal() -> (tempfile::TempDir, Journal) {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
     let j = Journal::open(dir.path().join("sub").join("tags.jsonl")).unwrap();
     (dir, j)
+}
+
+#[test]
+fn reading_a_journal_not_written_yet_creates_nothing_and_the_first_write_makes_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("data").join("khabar");
+    let j = Journal::open(folder.join("tags.jsonl")).unwrap();
+    assert!(j.load().unwrap().tags.is_empty());
+    assert!(!dir.path().join("data").exists(), "reading made a folder");
+    let at = j.add(tag("a", "disputed")).unwrap();
+    assert_eq!(at.start, 0);
+    assert_eq!(at.end, std::fs::metadata(j.path()).unwrap().len());
+    assert_eq!(ids(&j.load().unwrap()), ["a"]);
 }
 
 fn ids(loaded: &Loaded) -> Vec<&str> {
