@@ -30,6 +30,38 @@ fn start_screen() {
 }
 
 #[test]
+fn the_search_prompt_edits_where_the_cursor_is_and_its_arrows_point_the_way_it_reads() {
+    let mut r = Reader::with_config(130, 30, unshaped());
+    // «الرس»: → in a right-to-left field goes back one letter, before «س».
+    r.keys("/الرس<Right>ئي");
+    assert!(r.app.search.is_none(), "nothing is searched before Enter");
+    r.keys("<Enter>");
+    assert_eq!(
+        r.app.search.as_ref().map(|s| s.text.as_str()),
+        Some("الرئيس")
+    );
+    assert!(r.status().starts_with(" 3/5 /سيئرلا"), "{}", r.status());
+}
+
+#[test]
+fn a_filter_longer_than_the_bar_keeps_the_cursor_in_view() {
+    let mut r = Reader::new(60, 24);
+    let long = "source:one source:two source:three source:four source:five";
+    r.keys("f").keys(long);
+    let bar = r.status();
+    assert!(
+        bar.contains("five▏") && bar.contains('…') && !bar.contains("one"),
+        "{bar}"
+    );
+    r.keys("<Home>");
+    let bar = r.status();
+    assert!(
+        bar.contains("▏source:one") && bar.trim_end().ends_with('…'),
+        "{bar}"
+    );
+}
+
+#[test]
 fn search_active_screen() {
     let mut r = Reader::with_config(130, 30, unshaped());
     r.keys("/الرئيس<Enter>");
@@ -81,6 +113,14 @@ fn help_screen_lists_every_binding() {
     ] {
         assert!(screen.contains(text), "{text} missing:\n{screen}");
     }
+    // At its end, the keys of a line being typed.
+    r.keys("G");
+    let screen = r.screen();
+    assert!(
+        screen.contains("in a prompt or a form:")
+            && screen.contains("Ctrl-w     delete the word before"),
+        "{screen}"
+    );
     r.keys("<Esc>");
     assert!(!r.screen().contains("keys (Esc closes)"));
 }

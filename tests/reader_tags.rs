@@ -196,6 +196,31 @@ fn a_tag_is_changed_from_its_row_and_u_changes_it_back() {
 }
 
 #[test]
+fn a_note_is_edited_where_the_cursor_is() {
+    let mut r = Reader::new(140, 36);
+    r.keys("<Tab><Tab>t<Enter>first note<Enter>");
+    // Change the tag: its label stays chosen, its note comes back with the cursor at its end.
+    r.keys("gt<Enter>");
+    assert!(
+        r.screen().contains("note (optional): first note▏"),
+        "{}",
+        r.screen()
+    );
+    r.keys("<Home>a <End><C-w>draft");
+    assert!(
+        r.screen().contains("note (optional): a first draft▏"),
+        "{}",
+        r.screen()
+    );
+    // Back a word, and one more character: the cursor is drawn where the typing goes.
+    r.keys("<M-b><Left>");
+    assert!(r.screen().contains("a first▏ draft"), "{}", r.screen());
+    r.keys(",<Enter>");
+    let tags = saved(&r);
+    assert_eq!(tags[0].note.as_deref(), Some("a first, draft"));
+}
+
+#[test]
 fn the_tags_view_lists_every_tag_and_goes_to_one_hidden_by_the_filter() {
     let mut r = Reader::new(140, 36);
     // Tag a sentence of the second article.

@@ -14,6 +14,7 @@ mod claims;
 mod facts;
 mod keymap;
 mod library;
+mod line_edit;
 mod list;
 mod mouse;
 mod overlay;

@@ -12,6 +12,7 @@ use crate::core::bidi::{BaseDirection, Styles};
 
 use super::app::{App, Cursor};
 use super::claims::ClaimsView;
+use super::line_edit::LineEdit;
 use super::tag_form::TagForm;
 use super::tag_list::TagsView;
 use super::text::{clear, draw_line, draw_line_in, draw_plain};
@@ -37,17 +38,28 @@ impl PromptKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt {
     pub kind: PromptKind,
-    pub input: String,
+    pub input: LineEdit,
     pub error: Option<String>,
     /// Which history entry is shown (query prompt, Up/Down).
     pub recall: Option<usize>,
 }
 
 impl Prompt {
+    /// The direction the field reads: a search follows what is typed, a filter or a date
+    /// range is left to right whatever it quotes.
+    pub fn base(&self) -> BaseDirection {
+        match self.kind {
+            PromptKind::Query | PromptKind::Dates => BaseDirection::Ltr,
+            PromptKind::Search => {
+                crate::core::bidi::paragraph_direction(self.input.text(), Direction::Ltr).into()
+            }
+        }
+    }
+
     pub fn new(kind: PromptKind, input: String) -> Prompt {
         Prompt {
             kind,
-            input,
+            input: LineEdit::new(input),
             error: None,
             recall: None,
         }
@@ -140,11 +152,23 @@ pub fn draw(buf: &mut Buffer, main: Rect, bar: Rect, app: &App, overlay: &Overla
     }
 }
 
+/// The help's rows: every action with its keys, then the keys of a line being typed.
+pub fn help_lines(app: &App) -> Vec<(String, &'static str)> {
+    let mut lines = app.keymap.help_lines();
+    lines.push((String::new(), ""));
+    lines.extend(
+        super::line_edit::KEYS
+            .iter()
+            .map(|&(keys, what)| (keys.to_string(), what)),
+    );
+    lines
+}
+
 fn draw_help(buf: &mut Buffer, main: Rect, app: &App, scroll: usize) {
     let area = centered(main, 80, 80);
     let inner = frame(buf, area, " keys (Esc closes) ", app);
     let mut view = app.view.borrow_mut();
-    let lines = app.keymap.help_lines();
+    let lines = help_lines(app);
     let key_w = lines
         .iter()
         .map(|(k, _)| k.chars().count())
@@ -203,14 +227,8 @@ fn draw_prompt(buf: &mut Buffer, main: Rect, bar: Rect, app: &App, p: &Prompt) {
         &app.options,
     );
     let field = Rect::new(bar.x + label_w, bar.y, bar.width - label_w, 1);
-    // The cursor is drawn as a bar at the logical end of the input, wherever bidi puts it.
-    let shown = format!("{}▏", p.input);
-    let base = match p.kind {
-        PromptKind::Query | PromptKind::Dates => BaseDirection::Ltr,
-        PromptKind::Search => {
-            crate::core::bidi::paragraph_direction(&p.input, Direction::Ltr).into()
-        }
-    };
+    let shown = p.input.shown(usize::from(field.width));
+    let base = p.base();
     draw_line_in(
         buf,
         field,

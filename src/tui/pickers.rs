@@ -21,10 +21,12 @@ fn overlay_page(app: &App) -> usize {
 }
 
 pub fn help_key(app: &mut App, action: Option<Action>) {
+    // Scrolled no further than to show the last row at the bottom.
+    let height = usize::from(app.view.borrow().rects.overlay_inner.height).max(1);
+    let most = super::overlay::help_lines(app).len().saturating_sub(height);
     let Some(Overlay::Help { scroll }) = &mut app.overlay else {
         return;
     };
-    let most = Action::ALL.len().saturating_sub(1);
     match action {
         Some(Action::Down) => *scroll = (*scroll + 1).min(most),
         Some(Action::Up) => *scroll = scroll.saturating_sub(1),
@@ -167,7 +169,7 @@ pub fn show_span(app: &mut App, span: crate::core::facts::Span) {
 
 /// Applies what a prompt typed; a bad query or range keeps the prompt open with the reason.
 pub fn apply_prompt(app: &mut App, prompt: Prompt) {
-    let input = prompt.input.trim().to_string();
+    let input = prompt.input.text().trim().to_string();
     let outcome: Result<(), String> = match prompt.kind {
         PromptKind::Search => {
             app.search = if input.is_empty() {

@@ -13,6 +13,7 @@ use crate::core::bidi::{BaseDirection, LayoutCache, Styles, paragraph_direction}
 use crate::core::tags::{TagId, Target, check_label};
 
 use super::app::{App, Cursor};
+use super::line_edit::{Edit, LineEdit};
 use super::overlay::{Overlay, centered, frame};
 use super::text::{clear, draw_line, draw_line_in, draw_plain, draw_row};
 
@@ -51,9 +52,9 @@ pub struct TagForm {
     pub quote: String,
     pub step: Step,
     /// The label field: what filters the labels.
-    pub input: String,
+    pub input: LineEdit,
     pub label: String,
-    pub note: String,
+    pub note: LineEdit,
     /// Labels in use (most used first), then the defaults.
     pub labels: Vec<String>,
     pub cursor: Cursor,
@@ -73,9 +74,9 @@ impl TagForm {
             target,
             quote,
             step: Step::Label,
-            input: String::new(),
+            input: LineEdit::default(),
             label: String::new(),
-            note: note.unwrap_or_default(),
+            note: LineEdit::new(note.unwrap_or_default()),
             labels,
             cursor: Cursor::default(),
             error: None,
@@ -89,7 +90,7 @@ impl TagForm {
     /// The labels the field lets through: those containing what is typed (any case),
     /// those starting with it first; and the word typed when it is no label yet.
     pub fn choices(&self) -> Vec<Choice> {
-        let typed = self.input.trim().to_lowercase();
+        let typed = self.input.text().trim().to_lowercase();
         if typed.is_empty() {
             return self.labels.iter().cloned().map(Choice::Known).collect();
         }
@@ -107,12 +108,12 @@ impl TagForm {
             .map(|(_, l)| Choice::Known(l.clone()))
             .collect();
         if !self.labels.iter().any(|l| l.to_lowercase() == typed) {
-            out.push(Choice::New(self.input.trim().to_string()));
+            out.push(Choice::New(self.input.text().trim().to_string()));
         }
         out
     }
 
-    fn field(&mut self) -> &mut String {
+    fn field(&mut self) -> &mut LineEdit {
         match self.step {
             Step::Label => &mut self.input,
             Step::Note => &mut self.note,
@@ -122,13 +123,9 @@ impl TagForm {
     /// Text pasted or typed into the field in use (control characters dropped, line breaks
     /// made spaces).
     pub fn type_text(&mut self, text: &str) {
-        let clean: String = text
-            .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .filter(|c| !c.is_control())
-            .collect();
-        self.field().push_str(&clean);
-        self.typed();
+        if self.field().insert(text) == Edit::Changed {
+            self.typed();
+        }
     }
 
     fn typed(&mut self) {
@@ -167,25 +164,13 @@ pub fn key(app: &mut App, key: KeyEvent) {
         KeyCode::Char('p') if ctrl => step(form, -1, height),
         KeyCode::Down | KeyCode::Tab => step(form, 1, height),
         KeyCode::Char('n') if ctrl => step(form, 1, height),
-        KeyCode::Backspace => {
-            form.field().pop();
-            form.typed();
-        }
-        KeyCode::Char('u') if ctrl => {
-            form.field().clear();
-            form.typed();
-        }
-        KeyCode::Char('w') if ctrl => {
+        _ => {
             let field = form.field();
-            let kept = field.trim_end().rfind(' ').map_or(0, |i| i + 1);
-            field.truncate(kept);
-            form.typed();
+            let rtl = paragraph_direction(field.text(), Direction::Ltr) == Direction::Rtl;
+            if field.key(key, rtl) == Edit::Changed {
+                form.typed();
+            }
         }
-        KeyCode::Char(c) if !ctrl && !c.is_control() => {
-            form.field().push(c);
-            form.typed();
-        }
-        _ => {}
     }
 }
 
@@ -216,7 +201,7 @@ fn enter(app: &mut App) {
             }
         }
         Step::Note => {
-            let note = crate::core::text::squash_spaces(form.note.trim());
+            let note = crate::core::text::squash_spaces(form.note.text().trim());
             let note = (!note.is_empty()).then_some(note);
             let (target, label) = (form.target.clone(), form.label.clone());
             app.overlay = None;
@@ -239,6 +224,7 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, form: &TagForm) {
     let row = |k: u16| Rect::new(inner.x, inner.y + k, inner.width, 1);
     let shown = draw_quote(buf, inner, app, &mut view.layouts, &form.quote);
     let top = shown + 1;
+    let field_width = |prompt: &str| usize::from(inner.width).saturating_sub(prompt.len());
     let mut line = |buf: &mut Buffer, k: u16, text: &str, style: Style, dir: Direction| {
         if k < inner.height {
             draw_line(
@@ -258,7 +244,7 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, form: &TagForm) {
             line(
                 buf,
                 top,
-                &format!("label: {}▏", form.input),
+                &format!("label: {}", form.input.shown(field_width("label: "))),
                 app.theme.accent,
                 Direction::Ltr,
             );
@@ -300,7 +286,10 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, form: &TagForm) {
             line(
                 buf,
                 top + 1,
-                &format!("note (optional): {}▏", form.note),
+                &format!(
+                    "note (optional): {}",
+                    form.note.shown(field_width("note (optional): "))
+                ),
                 app.theme.accent,
                 Direction::Ltr,
             );

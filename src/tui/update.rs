@@ -5,11 +5,13 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::core::bidi::BaseDirection;
 use crate::core::facts::compare::Comparison;
 use crate::core::load::LoadReport;
 
 use super::action::Action;
 use super::app::{App, Pane};
+use super::line_edit::Edit;
 use super::overlay::{Overlay, Prompt, PromptKind};
 use super::{body, claims, mouse, pickers, select, tag_form, tag_list};
 
@@ -38,13 +40,10 @@ pub fn update(app: &mut App, msg: Msg) {
             if let Some(Overlay::TagForm(form)) = &mut app.overlay {
                 form.type_text(&text);
             }
-            if let Some(Overlay::Prompt(p)) = &mut app.overlay {
-                let clean: String = text
-                    .chars()
-                    .map(|c| if c.is_whitespace() { ' ' } else { c })
-                    .filter(|c| !c.is_control())
-                    .collect();
-                p.input.push_str(&clean);
+            if let Some(Overlay::Prompt(p)) = &mut app.overlay
+                && p.input.insert(&text) == Edit::Changed
+            {
+                p.error = None;
             }
         }
         Msg::Resize => clamp(app),
@@ -324,15 +323,6 @@ fn prompt_key(app: &mut App, key: KeyEvent) {
             let p = p.clone();
             pickers::apply_prompt(app, p);
         }
-        KeyCode::Backspace => {
-            p.input.pop();
-            p.error = None;
-        }
-        KeyCode::Char('u') if ctrl => p.input.clear(),
-        KeyCode::Char('w') if ctrl => {
-            let kept = p.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
-            p.input.truncate(kept);
-        }
         KeyCode::Up | KeyCode::Down if p.kind == PromptKind::Query => {
             let n = app.history.len();
             if n == 0 {
@@ -345,13 +335,15 @@ fn prompt_key(app: &mut App, key: KeyEvent) {
                 _ => None,
             };
             p.recall = at;
-            p.input = at.map(|i| app.history[i].clone()).unwrap_or_default();
+            p.input
+                .set(at.map(|i| app.history[i].clone()).unwrap_or_default());
         }
-        KeyCode::Char(c) if !ctrl && !c.is_control() => {
-            p.input.push(c);
-            p.error = None;
+        _ => {
+            let rtl = p.base() == BaseDirection::Rtl;
+            if p.input.key(key, rtl) == Edit::Changed {
+                p.error = None;
+            }
         }
-        _ => {}
     }
 }
 

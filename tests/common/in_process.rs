@@ -94,6 +94,15 @@ impl Reader {
                     "Up" => (KeyCode::Up, KeyModifiers::NONE),
                     "PageDown" => (KeyCode::PageDown, KeyModifiers::NONE),
                     "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
+                    "Del" => (KeyCode::Delete, KeyModifiers::NONE),
+                    "Left" => (KeyCode::Left, KeyModifiers::NONE),
+                    "Right" => (KeyCode::Right, KeyModifiers::NONE),
+                    "Home" => (KeyCode::Home, KeyModifiers::NONE),
+                    "End" => (KeyCode::End, KeyModifiers::NONE),
+                    alt if alt.starts_with("M-") => (
+                        KeyCode::Char(alt.chars().nth(2).unwrap()),
+                        KeyModifiers::ALT,
+                    ),
                     "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
                     ctrl if ctrl.starts_with("C-") => (
                         KeyCode::Char(ctrl.chars().nth(2).unwrap()),
