@@ -82,6 +82,8 @@ fn loaded_with(config: &Config, articles: Vec<Article>) -> App {
         Ok(a) => a,
         Err(e) => panic!("{e}"),
     };
+    // The tag journal's first reading, a background job in the reader.
+    run_jobs(&mut app);
     update(
         &mut app,
         Msg::Loaded(LoadReport {
@@ -96,15 +98,20 @@ fn loaded_with(config: &Config, articles: Vec<Article>) -> App {
 /// first frame.
 fn indexed(articles: Vec<Article>) -> App {
     let mut app = loaded(articles);
+    run_jobs(&mut app);
+    app
+}
+
+/// Runs the jobs the reader would run in the background, and hands it what they found.
+fn run_jobs(app: &mut App) {
     let (tx, rx) = std::sync::mpsc::channel();
     for job in std::mem::take(&mut app.jobs) {
         run_job(job, &tx);
     }
     drop(tx);
     for msg in rx {
-        update(&mut app, msg);
+        update(app, msg);
     }
-    app
 }
 
 fn terminal() -> Terminal<TestBackend> {

@@ -13,8 +13,11 @@ use khabar::core::facts::sentences;
 use khabar::core::load::demo::load_demo;
 use khabar::core::tags::journal::Journal;
 use khabar::core::tags::{Tag, TagId, tag_text, target_in};
-use khabar::tui::Pane;
+use khabar::tui::{Job, Msg, Pane, app_for, run_job, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
+use std::sync::mpsc;
 
 fn journal(r: &Reader) -> Journal {
     Journal::open(r.data.path().join("tags.jsonl")).unwrap()
@@ -322,6 +325,64 @@ fn a_tag_whose_text_is_gone_is_kept_and_shown_orphaned() {
             .len(),
         2
     );
+}
+
+/// A reader on the journal of `other`, the library loaded but the journal's first reading,
+/// a background job, not yet handed to it: that job's message comes back instead.
+fn before_the_journal_is_read(other: &Reader) -> (Reader, Vec<Msg>) {
+    let mut config = Config::default();
+    config.tags.file = Some(other.data.path().join("tags.jsonl"));
+    let mut app = app_for(&config, true).unwrap();
+    let jobs = std::mem::take(&mut app.jobs);
+    assert!(matches!(jobs.as_slice(), [Job::ReadTags(_)]), "{jobs:?}");
+    let (tx, rx) = mpsc::channel();
+    for job in jobs {
+        run_job(job, &tx);
+    }
+    drop(tx);
+    update(&mut app, Msg::Loaded(load_demo()));
+    let mut reader = Reader {
+        app,
+        term: Terminal::new(TestBackend::new(140, 36)).unwrap(),
+        data: tempfile::tempdir().unwrap(),
+    };
+    reader.settle();
+    (reader, rx.into_iter().collect())
+}
+
+#[test]
+fn the_journal_is_read_in_the_background_and_the_marks_show_when_it_arrives() {
+    let mut one = Reader::new(140, 36);
+    one.keys("<Tab>tt<Enter><Enter>");
+    let (mut two, read) = before_the_journal_is_read(&one);
+    // The first frame is drawn without the tags.
+    assert!(two.app.tags.book().is_empty());
+    assert!(!two.screen().contains("tags (1)"), "{}", two.screen());
+    // Nor is the journal read at a key meanwhile: the reading under way will tell.
+    assert!(!two.app.tags.changed_on_disk());
+    for msg in read {
+        update(&mut two.app, msg);
+    }
+    two.settle();
+    assert_eq!(two.app.tags.book().tags().len(), 1);
+    assert!(two.screen().contains("tags (1)"), "{}", two.screen());
+}
+
+#[test]
+fn a_tag_saved_before_the_first_reading_arrives_is_not_undone_by_it() {
+    let mut one = Reader::new(140, 36);
+    one.keys("<Tab>tt<Enter><Enter>");
+    let (mut two, read) = before_the_journal_is_read(&one);
+    // Saving reads the journal afresh: the reader holds both tags.
+    two.keys("j<Tab>tt<Enter><Enter>");
+    assert!(two.status().contains("saved"), "{}", two.status());
+    assert_eq!(two.app.tags.book().tags().len(), 2);
+    // The reading made before that save arrives late, and is not taken.
+    for msg in read {
+        update(&mut two.app, msg);
+    }
+    assert_eq!(two.app.tags.book().tags().len(), 2);
+    assert_eq!(saved(&one).len(), 2);
 }
 
 #[test]

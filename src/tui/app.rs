@@ -131,6 +131,8 @@ pub enum Job {
     Index(Vec<(usize, Arc<Article>)>),
     /// Extract facts from these articles and compare their claimed numbers.
     Claims(Vec<Arc<Article>>),
+    /// Read the tag journal the first time.
+    ReadTags(crate::core::tags::journal::Journal),
 }
 
 pub struct App {

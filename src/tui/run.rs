@@ -115,6 +115,9 @@ pub fn run_job(job: Job, tx: &Sender<Msg>) {
         Job::Claims(articles) => {
             let _ = tx.send(Msg::Claims(claims::compute(&articles)));
         }
+        Job::ReadTags(journal) => {
+            let _ = tx.send(Msg::TagsRead(super::tag_store::Tags::read(&journal)));
+        }
     }
 }
 

@@ -1,5 +1,7 @@
 //! The tags the reader holds: the journal it writes to, the tags read from it (a
-//! [`TagBook`]), each article's labels for the filter's `tag:`, and what `u` can undo. A
+//! [`TagBook`]), each article's labels for the filter's `tag:`, and what `u` can undo. The
+//! journal is first read off the drawing thread ([`Tags::read`], a background job), so a
+//! large one does not hold back the first frame. A
 //! write is appended and fsynced, then applied to the book in memory when nobody else wrote
 //! since the journal was last read, else the journal is read again; a journal another
 //! window changed is noticed by its length and time. What the keys do with this is
@@ -62,6 +64,15 @@ pub(super) enum Undo {
     },
 }
 
+/// A journal read (on any thread), for [`Tags::take_read`].
+#[derive(Debug)]
+pub struct JournalRead {
+    book: TagBook,
+    len: u64,
+    warnings: usize,
+    stamp: Option<(u64, std::time::SystemTime)>,
+}
+
 /// The journal, its tags, each article's labels (for `tag:` in the filter), and the undo
 /// history of this session.
 #[derive(Debug, Default)]
@@ -79,13 +90,16 @@ pub struct Tags {
     /// The journal's length and time of change when last read.
     stamp: Option<(u64, std::time::SystemTime)>,
     /// Bytes of the journal the book reflects: an append starting there is the only change.
+    /// `None` until the journal is first read.
     read_len: Option<u64>,
+    /// The first reading is out as a background job.
+    reading: bool,
 }
 
 impl Tags {
-    /// The tags of the journal at `path`, written by `author`. The second value is a message
-    /// for the status bar when the journal could not be read or had lines it skipped (the
-    /// reader still opens: reading articles does not need tags).
+    /// The journal at `path`, written by `author`, not read yet: the first value read is
+    /// [`Tags::first_read`]'s job. The second value is a message for the status bar when
+    /// there is no journal (the reader still opens: reading articles does not need tags).
     pub fn open(path: Option<PathBuf>, author: String) -> (Tags, Option<String>) {
         let mut tags = Tags {
             author,
@@ -103,8 +117,49 @@ impl Tags {
                 return (tags, Some(format!("tags are off: {e}")));
             }
         }
-        let problem = tags.reload().err().or_else(|| tags.take_warnings());
-        (tags, problem)
+        (tags, None)
+    }
+
+    /// The journal to read first, off the drawing thread (once).
+    pub fn first_read(&mut self) -> Option<Journal> {
+        let journal = self.journal.clone()?;
+        self.reading = true;
+        Some(journal)
+    }
+
+    /// Reads `journal` and indexes its tags; slow for a large journal, so run as a job.
+    pub fn read(journal: &Journal) -> Result<JournalRead, String> {
+        let stamp = stamp(journal.path());
+        let loaded = journal.load().map_err(|e| e.to_string())?;
+        for w in &loaded.warnings {
+            tracing::warn!("{w}");
+        }
+        Ok(JournalRead {
+            len: loaded.len,
+            warnings: loaded.warnings.len(),
+            stamp,
+            book: TagBook::new(loaded.tags),
+        })
+    }
+
+    /// Takes the first reading, unless a write meanwhile read the journal afresh. Says
+    /// whether the tags changed.
+    pub(super) fn take_first_read(
+        &mut self,
+        read: Result<JournalRead, String>,
+    ) -> Result<bool, String> {
+        if !std::mem::take(&mut self.reading) {
+            return Ok(false);
+        }
+        self.take_read(read?);
+        Ok(true)
+    }
+
+    fn take_read(&mut self, read: JournalRead) {
+        self.stamp = read.stamp;
+        self.read_len = Some(read.len);
+        self.pending_warnings = read.warnings;
+        self.book = read.book;
     }
 
     pub fn book(&self) -> &TagBook {
@@ -154,24 +209,20 @@ impl Tags {
     }
 
     /// Whether the journal changed since it was last read: another window wrote to it.
+    /// While the first reading is out, that reading will tell.
     pub fn changed_on_disk(&self) -> bool {
-        self.journal
-            .as_ref()
-            .is_some_and(|j| stamp(j.path()) != self.stamp)
+        !self.reading
+            && self
+                .journal
+                .as_ref()
+                .is_some_and(|j| stamp(j.path()) != self.stamp)
     }
 
     /// Reads the journal again (another window may have written to it).
     pub(super) fn reload(&mut self) -> Result<(), String> {
-        let journal = self.journal()?;
-        let stamped = stamp(journal.path());
-        let loaded = journal.load().map_err(|e| e.to_string())?;
-        self.stamp = stamped;
-        self.read_len = Some(loaded.len);
-        for w in &loaded.warnings {
-            tracing::warn!("{w}");
-        }
-        self.pending_warnings = loaded.warnings.len();
-        self.book = TagBook::new(loaded.tags);
+        let read = Tags::read(self.journal()?)?;
+        self.reading = false;
+        self.take_read(read);
         Ok(())
     }
 

@@ -17,13 +17,31 @@ use super::tag_form::{FormTarget, TagForm};
 use super::tag_store::{Tags, Undo, Write};
 
 impl App {
-    /// Loads the tag journal at `path` (see [`Tags::open`]).
+    /// Opens the tag journal at `path` and asks for it to be read in the background (see
+    /// [`Tags::open`]); the marks show when it has been.
     pub fn open_tags(&mut self, path: Option<PathBuf>, author: String) {
         let (tags, problem) = Tags::open(path, author);
         self.tags = tags;
-        self.tags.index(&self.articles);
+        if let Some(journal) = self.tags.first_read() {
+            self.jobs.push(super::app::Job::ReadTags(journal));
+        }
         if let Some(p) = problem {
             self.complain(p);
+        }
+    }
+
+    /// The journal's first reading: the marks, the sidebar, the filter and the tags view
+    /// catch up with it.
+    pub(super) fn took_tags(&mut self, read: Result<super::tag_store::JournalRead, String>) {
+        match self.tags.take_first_read(read) {
+            Ok(false) => {}
+            Ok(true) => {
+                if let Some(w) = self.tags.take_warnings() {
+                    self.complain(w);
+                }
+                self.tags_changed();
+            }
+            Err(e) => self.complain(e),
         }
     }
 

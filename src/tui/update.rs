@@ -27,6 +27,8 @@ pub enum Msg {
     Body(usize, Result<Vec<String>, String>),
     Claims(Vec<Comparison>),
     Indexed(Vec<(usize, crate::core::search::SearchDoc)>),
+    /// The tag journal, read the first time.
+    TagsRead(Result<super::tag_store::JournalRead, String>),
     /// A background job panicked (the panic is in the log).
     JobFailed,
 }
@@ -47,6 +49,7 @@ pub fn update(app: &mut App, msg: Msg) {
             }
         }
         Msg::Resize => clamp(app),
+        Msg::TagsRead(read) => app.took_tags(read),
         Msg::Loaded(report) => {
             for p in &report.problems {
                 tracing::warn!("skipped {p}");
