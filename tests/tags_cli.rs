@@ -254,3 +254,43 @@ fn tags_find_their_text_again_when_the_article_file_changes_and_are_never_droppe
         .success()
         .stdout(predicate::str::contains(id).and(predicate::str::contains("orphaned")));
 }
+
+#[test]
+fn the_author_is_the_configured_one_else_the_user_name_else_the_account_name() {
+    let author = |dir: &Path, cmd: &mut assert_cmd::Command| {
+        cmd.args(["tags", "add", HAYA, "--quote", "الرئيس الروسي"])
+            .args(["--label", "verified"])
+            .assert()
+            .success();
+        let line = journal(dir).lines().last().unwrap().to_string();
+        let event: serde_json::Value = serde_json::from_str(&line).unwrap();
+        event["tag"]["author"].as_str().unwrap().to_string()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = khabar(dir.path());
+    cmd.env("USER", "layla");
+    assert_eq!(author(dir.path(), &mut cmd), "layla");
+    // Started with none of USER, USERNAME, LOGNAME (cron, a container, `env -i`): the name
+    // of the account the process runs as.
+    let mut cmd = khabar(dir.path());
+    for var in ["USER", "USERNAME", "LOGNAME"] {
+        cmd.env_remove(var);
+    }
+    let account = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    let account = String::from_utf8(account.stdout)
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(!account.is_empty());
+    assert_eq!(author(dir.path(), &mut cmd), account);
+    // The config's author wins over both.
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[tags]\nauthor = \"Reem Haddad\"\n",
+    )
+    .unwrap();
+    assert_eq!(author(dir.path(), &mut khabar(dir.path())), "Reem Haddad");
+}

@@ -153,6 +153,8 @@ pub fn default_author() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        // A cron job, a container or `env -i` sets none of them: the account's own name.
+        .or_else(|| whoami::username().ok().filter(|s| !s.trim().is_empty()))
         .unwrap_or_else(|| "unknown".to_string())
 }
 
