@@ -113,6 +113,49 @@ fn events_are_one_json_object_per_line_with_an_op() {
     ));
 }
 
+/// What `parse_line` makes of `line`, as the event or the kind of line it is.
+fn parsed(line: &str) -> Result<Event, String> {
+    match super::event::parse_line(line.as_bytes()) {
+        super::event::Line::Event(e) => Ok(e),
+        super::event::Line::UnknownOp(op) => Err(format!("unknown {op}")),
+        super::event::Line::Bad(why) => Err(format!("bad: {why}")),
+    }
+}
+
+#[test]
+fn a_line_reads_back_as_the_event_written() {
+    for event in [
+        add("a", 0),
+        change("a", 1, Some("false"), Some(Some("a note"))),
+        change("a", 2, None, Some(None)),
+        change("a", 3, Some("verified"), None),
+        remove("a", 4),
+    ] {
+        let line = String::from_utf8(encode(&event).unwrap()).unwrap();
+        assert_eq!(parsed(line.trim_end()), Ok(event), "{line}");
+    }
+    let time = r#""time":"2024-01-01T00:00:00Z""#;
+    // Fields a newer khabar may add are ignored.
+    assert_eq!(
+        parsed(&format!(r#"{{"op":"remove",{time},"id":"a","by":"x"}}"#)),
+        Ok(Event::Remove {
+            time: "2024-01-01T00:00:00Z".parse().unwrap(),
+            id: TagId("a".to_string()),
+        })
+    );
+    // A missing field is named; an op this version does not know is told apart, even when
+    // a field of it has a shape a known op's field does not.
+    let missing = parsed(&format!(r#"{{"op":"change",{time}}}"#)).unwrap_err();
+    assert!(missing.starts_with("bad:") && missing.contains("`id`"), "{missing}");
+    let missing = parsed(r#"{"op":"remove","id":"a"}"#).unwrap_err();
+    assert!(missing.contains("`time`"), "{missing}");
+    assert_eq!(
+        parsed(&format!(r#"{{"op":"merge",{time},"tag":[1,2]}}"#)),
+        Err("unknown merge".to_string())
+    );
+    assert!(parsed(r#"{"op":"add","#).unwrap_err().starts_with("bad:"));
+}
+
 #[rstest]
 #[case::add_only(vec![add("a", 0), add("b", 1)], vec!["a", "b"], 0)]
 #[case::remove(vec![add("a", 0), add("b", 1), remove("a", 2)], vec!["b"], 0)]
