@@ -259,6 +259,56 @@ fn the_tags_view_lists_every_tag_and_goes_to_one_hidden_by_the_filter() {
 }
 
 #[test]
+fn the_tags_view_narrows_to_the_words_typed_after_a_slash() {
+    let mut r = Reader::new(140, 36);
+    r.keys("<Tab>tt<Enter>مصدر رسمي<Enter>");
+    let first = r.app.selected_article().unwrap();
+    r.keys("<BackTab>j<Tab>tt")
+        .keys("disp<Enter>شاهد عيان<Enter>");
+    let second = r.app.selected_article().unwrap();
+    assert_ne!(first, second);
+    r.keys("a");
+    assert!(r.screen().contains(" tags 2 · / filters"), "{}", r.screen());
+    // Harakat typed or not, the note's word is found; the other tag goes, heading and all.
+    r.keys("/عَيان");
+    let screen = r.screen();
+    assert!(screen.contains(" tags 1 of 2 "), "{screen}");
+    assert!(
+        screen.contains("disputed") && !screen.contains("verified"),
+        "{screen}"
+    );
+    // Every word must be in the tag: a label word with the note's word is none.
+    r.keys(" verified");
+    assert!(r.screen().contains(" tags 0 of 2 "), "{}", r.screen());
+    assert!(
+        r.screen().contains("no tag has every word"),
+        "{}",
+        r.screen()
+    );
+    r.keys("<C-w><C-w>VERIF");
+    let screen = r.screen();
+    assert!(screen.contains(" tags 1 of 2 "), "{screen}");
+    assert!(
+        screen.contains("verified") && !screen.contains("disputed"),
+        "{screen}"
+    );
+    // Enter keeps the filter and gives the keys back: Enter again opens the tag.
+    r.keys("<Enter>");
+    assert!(r.screen().contains(" tags 1 of 2 "), "{}", r.screen());
+    r.keys("<Enter>");
+    assert_eq!(r.app.selected_article(), Some(first));
+    // Esc while typing drops the filter; x drops a kept one.
+    r.keys("a/zzz");
+    assert!(r.screen().contains(" tags 0 of 2 "), "{}", r.screen());
+    r.keys("<Esc>");
+    assert!(r.screen().contains(" tags 2 · "), "{}", r.screen());
+    r.keys("/disp<Enter>x");
+    assert!(r.screen().contains(" tags 2 · "), "{}", r.screen());
+    r.keys("<Esc>");
+    assert!(!r.screen().contains(" tags 2 · "), "{}", r.screen());
+}
+
+#[test]
 fn tag_terms_filter_the_list() {
     let mut r = Reader::new(140, 36);
     r.keys("<Tab>ttdisputed<Enter><Enter>");

@@ -116,6 +116,18 @@ impl Needle {
     pub fn is_in_source(&self, doc: &SearchDoc) -> bool {
         self.finder.find(doc.sources.as_bytes()).is_some()
     }
+
+    /// Whether the needle occurs in text folded by [`fold`].
+    pub fn is_in_folded(&self, folded: &str) -> bool {
+        self.finder.find(folded.as_bytes()).is_some()
+    }
+}
+
+/// `text` folded as search folds it, for [`Needle::is_in_folded`].
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
 }
 
 /// Byte ranges of `paragraph` (original, unfolded text) where any needle matches, sorted,

@@ -146,7 +146,7 @@ impl Action {
             }
             Action::Untag => "remove the tag on the selected fact, tag row or sentences",
             Action::Undo => "undo the last tag added, changed or removed",
-            Action::Tags => "every tag in the library (Enter goes to it)",
+            Action::Tags => "every tag in the library (Enter goes to it, / narrows)",
             Action::Extend => "choosing sentences: take one more",
             Action::Shrink => "choosing sentences: take one fewer",
             Action::ToggleFacts => "show or hide the facts sidebar",

@@ -82,11 +82,10 @@ fn overlay_mouse(app: &mut App, m: MouseEvent) {
         _ => return,
     };
     let height = usize::from(app.view.borrow().rects.overlay_inner.height).max(1);
+    let help_end = super::overlay::help_lines(app).len().saturating_sub(height);
     match &mut app.overlay {
         Some(Overlay::Help { scroll }) => {
-            *scroll = scroll
-                .saturating_add_signed(delta)
-                .min(super::action::Action::ALL.len() - 1);
+            *scroll = scroll.saturating_add_signed(delta).min(help_end);
         }
         Some(Overlay::Sources(p)) => p.cursor.step(delta, p.items.len(), height),
         Some(Overlay::Claims(v)) => {

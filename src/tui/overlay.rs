@@ -15,7 +15,7 @@ use super::claims::ClaimsView;
 use super::line_edit::LineEdit;
 use super::tag_form::TagForm;
 use super::tag_list::TagsView;
-use super::text::{clear, draw_line, draw_line_in, draw_plain};
+use super::text::{clear, draw_field, draw_line, draw_plain};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
@@ -211,33 +211,16 @@ fn draw_help(buf: &mut Buffer, main: Rect, app: &App, scroll: usize) {
 fn draw_prompt(buf: &mut Buffer, main: Rect, bar: Rect, app: &App, p: &Prompt) {
     let mut view = app.view.borrow_mut();
     clear(buf, bar, Style::new());
-    let label = p.kind.label();
-    let label_w = u16::try_from(label.chars().count())
-        .unwrap_or(0)
-        .min(bar.width);
-    draw_plain(
+    draw_field(
         buf,
-        Rect {
-            width: label_w,
-            ..bar
-        },
-        label,
-        app.theme.accent,
-        &mut view.layouts,
-        &app.options,
-    );
-    let field = Rect::new(bar.x + label_w, bar.y, bar.width - label_w, 1);
-    let shown = p.input.shown(usize::from(field.width));
-    let base = p.base();
-    draw_line_in(
-        buf,
-        field,
-        &shown,
+        bar,
+        (p.kind.label(), app.theme.accent),
+        &p.input,
+        true,
+        Some(p.base()),
         Style::new(),
-        &Styles::default(),
         &mut view.layouts,
         &app.options,
-        base,
     );
     if let Some(error) = &p.error
         && main.height > 0

@@ -15,7 +15,7 @@ use crate::core::tags::{TagId, Target, check_label};
 use super::app::{App, Cursor};
 use super::line_edit::{Edit, LineEdit};
 use super::overlay::{Overlay, centered, frame};
-use super::text::{clear, draw_line, draw_line_in, draw_plain, draw_row};
+use super::text::{clear, draw_field, draw_line, draw_line_in, draw_plain, draw_row};
 
 /// What the form saves to.
 #[derive(Debug, Clone, PartialEq)]
@@ -224,8 +224,7 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, form: &TagForm) {
     let row = |k: u16| Rect::new(inner.x, inner.y + k, inner.width, 1);
     let shown = draw_quote(buf, inner, app, &mut view.layouts, &form.quote);
     let top = shown + 1;
-    let field_width = |prompt: &str| usize::from(inner.width).saturating_sub(prompt.len());
-    let mut line = |buf: &mut Buffer, k: u16, text: &str, style: Style, dir: Direction| {
+    let line = |buf: &mut Buffer, cache: &mut LayoutCache, k: u16, text: &str, style: Style| {
         if k < inner.height {
             draw_line(
                 buf,
@@ -233,21 +232,27 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, form: &TagForm) {
                 text,
                 style,
                 &Styles::default(),
-                &mut view.layouts,
+                cache,
                 &app.options,
-                dir,
+                Direction::Ltr,
             );
         }
     };
     match form.step {
         Step::Label => {
-            line(
-                buf,
-                top,
-                &format!("label: {}", form.input.shown(field_width("label: "))),
-                app.theme.accent,
-                Direction::Ltr,
-            );
+            if top < inner.height {
+                draw_field(
+                    buf,
+                    row(top),
+                    ("label: ", app.theme.accent),
+                    &form.input,
+                    true,
+                    None,
+                    app.theme.accent,
+                    &mut view.layouts,
+                    &app.options,
+                );
+            }
             let height = inner.height.saturating_sub(top + 2);
             let mut cursor = form.cursor;
             cursor.follow(usize::from(height));
@@ -272,27 +277,30 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, form: &TagForm) {
                     Choice::Known(l) => format!("  {l}"),
                     Choice::New(l) => format!("+ new label: {l}"),
                 };
-                line(buf, k, &text, style, Direction::Ltr);
+                line(buf, &mut view.layouts, k, &text, style);
             }
         }
         Step::Note => {
             line(
                 buf,
+                &mut view.layouts,
                 top,
                 &format!("label: {}", form.label),
                 app.theme.tag(&form.label),
-                Direction::Ltr,
             );
-            line(
-                buf,
-                top + 1,
-                &format!(
-                    "note (optional): {}",
-                    form.note.shown(field_width("note (optional): "))
-                ),
-                app.theme.accent,
-                Direction::Ltr,
-            );
+            if top + 1 < inner.height {
+                draw_field(
+                    buf,
+                    row(top + 1),
+                    ("note (optional): ", app.theme.accent),
+                    &form.note,
+                    true,
+                    None,
+                    app.theme.accent,
+                    &mut view.layouts,
+                    &app.options,
+                );
+            }
         }
     }
     let bottom = inner.height - 1;

@@ -3,6 +3,8 @@
 //! author and day. Enter opens the article at the tagged text, clearing the filter when it
 //! hides that article; `T` removes the selected tag and `u` undoes, as in the panes. Tags
 //! whose article is not in the library (another folder, a file since deleted) are listed last.
+//! `/` narrows the list as you type: every word must be in the tag's label, quote, note,
+//! author, or its article's title, source or path, folded as search folds.
 
 use std::collections::HashSet;
 
@@ -11,11 +13,15 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use rayon::prelude::*;
 
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::core::search::{Needle, fold};
 use crate::core::tags::anchor::Anchor;
 use crate::core::tags::{Tag, TagId};
 
 use super::action::Action;
 use super::app::{App, Cursor, FactRow, Pane};
+use super::line_edit::{Edit, LineEdit};
 use super::overlay::{Overlay, frame};
 use super::pickers::{select_article, show_span};
 use super::sections::{self, Kind};
@@ -30,31 +36,86 @@ pub enum TagRow {
         label: String,
         /// Index into `App::articles`; None when the article is not in the library.
         article: Option<usize>,
+        /// What the filter looks in, folded: the line and the article's heading.
+        folded: String,
     },
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TagsView {
+    /// Every tag, under its article's heading.
     pub rows: Vec<TagRow>,
+    /// Over the items the filter lets through.
     pub cursor: Cursor,
+    /// The words typed after `/`.
+    pub filter: LineEdit,
+    /// Keys go to the filter line.
+    pub typing: bool,
+    /// Indices into `rows` the filter lets through: items, and the headings above them.
+    shown: Vec<usize>,
 }
 
 impl TagsView {
+    fn new(rows: Vec<TagRow>) -> TagsView {
+        let mut view = TagsView {
+            rows,
+            ..TagsView::default()
+        };
+        view.refilter();
+        view
+    }
+
+    /// The tags the filter lets through.
     pub fn items(&self) -> usize {
+        self.shown_rows()
+            .filter(|r| matches!(r, TagRow::Item { .. }))
+            .count()
+    }
+
+    /// Every tag listed, filtered or not.
+    pub fn total(&self) -> usize {
         self.rows
             .iter()
             .filter(|r| matches!(r, TagRow::Item { .. }))
             .count()
     }
 
+    fn shown_rows(&self) -> impl Iterator<Item = &TagRow> {
+        self.shown.iter().map(|&i| &self.rows[i])
+    }
+
     fn selected(&self) -> Option<(&TagId, Option<usize>)> {
-        self.rows
-            .iter()
+        self.shown_rows()
             .filter_map(|r| match r {
                 TagRow::Item { id, article, .. } => Some((id, *article)),
                 TagRow::Header(_) => None,
             })
             .nth(self.cursor.selected)
+    }
+
+    /// Works out which rows the filter lets through: a tag when every word typed is in it,
+    /// a heading when a tag under it is.
+    fn refilter(&mut self) {
+        let needles: Vec<Needle> = self
+            .filter
+            .text()
+            .split_whitespace()
+            .filter_map(Needle::new)
+            .collect();
+        self.shown.clear();
+        let mut heading = None;
+        for (i, row) in self.rows.iter().enumerate() {
+            match row {
+                TagRow::Header(_) => heading = Some(i),
+                TagRow::Item { folded, .. } => {
+                    if needles.iter().all(|n| n.is_in_folded(folded)) {
+                        self.shown.extend(heading.take());
+                        self.shown.push(i);
+                    }
+                }
+            }
+        }
+        self.cursor.selected = self.cursor.selected.min(self.items().saturating_sub(1));
     }
 }
 
@@ -123,14 +184,15 @@ pub fn open(app: &mut App) {
                 .map(|d| d.date.to_string())
                 .unwrap_or_else(|| "undated".into());
             let source = article.source.as_deref().unwrap_or("?");
-            rows.push(TagRow::Header(format!(
-                "{date} · {source} · {}",
-                article.title
-            )));
+            let heading = format!("{date} · {source} · {}", article.title);
+            let folded_heading = fold(&format!("{heading} {}", article.path.display()));
+            rows.push(TagRow::Header(heading));
             for (tag, status) in tags {
                 seen.insert(tag.id.clone());
+                let text = describe(tag, status);
                 rows.push(TagRow::Item {
-                    text: describe(tag, status),
+                    folded: format!("{} {folded_heading}", fold(&text)),
+                    text,
                     id: tag.id.clone(),
                     label: tag.label.clone(),
                     article: Some(i),
@@ -148,8 +210,10 @@ pub fn open(app: &mut App) {
                 elsewhere.len()
             )));
             for tag in elsewhere {
+                let text = format!("{} · {}", describe(tag, None), tag.target.path.display());
                 rows.push(TagRow::Item {
-                    text: format!("{} · {}", describe(tag, None), tag.target.path.display()),
+                    folded: fold(&text),
+                    text,
                     id: tag.id.clone(),
                     label: tag.label.clone(),
                     article: None,
@@ -157,13 +221,59 @@ pub fn open(app: &mut App) {
             }
         }
     }
-    let mut cursor = match &app.overlay {
-        Some(Overlay::Tags(v)) => v.cursor,
-        _ => Cursor::default(),
+    // Rebuilt after a change: the filter, and the selection as far as it goes, stay.
+    let mut view = match app.overlay.take() {
+        Some(Overlay::Tags(old)) => TagsView {
+            rows,
+            cursor: old.cursor,
+            filter: old.filter,
+            typing: old.typing,
+            shown: Vec::new(),
+        },
+        _ => TagsView::new(rows),
     };
-    let view = TagsView { rows, cursor };
-    cursor.selected = cursor.selected.min(view.items().saturating_sub(1));
-    app.overlay = Some(Overlay::Tags(TagsView { cursor, ..view }));
+    view.refilter();
+    app.overlay = Some(Overlay::Tags(view));
+}
+
+/// A key while the filter line takes them: words narrow the list as they are typed, ↑/↓
+/// still move, Enter keeps the filter and gives the keys back, Esc drops it.
+pub fn filter_key(app: &mut App, key: KeyEvent) {
+    let height = usize::from(app.view.borrow().rects.overlay_inner.height).max(1);
+    let Some(Overlay::Tags(view)) = &mut app.overlay else {
+        return;
+    };
+    match key.code {
+        KeyCode::Enter => view.typing = false,
+        KeyCode::Esc => {
+            view.typing = false;
+            view.filter = LineEdit::default();
+            view.refilter();
+        }
+        KeyCode::Up | KeyCode::Down => {
+            let delta = if key.code == KeyCode::Up { -1 } else { 1 };
+            let len = view.items();
+            view.cursor.step(delta, len, height);
+        }
+        _ => {
+            let rtl = crate::core::bidi::paragraph_direction(
+                view.filter.text(),
+                crate::core::article::Direction::Ltr,
+            ) == crate::core::article::Direction::Rtl;
+            if view.filter.key(key, rtl) == Edit::Changed {
+                view.cursor = Cursor::default();
+                view.refilter();
+            }
+        }
+    }
+}
+
+/// Text pasted while the filter line takes keys.
+pub fn paste(view: &mut TagsView, text: &str) {
+    if view.typing && view.filter.insert(text) == Edit::Changed {
+        view.cursor = Cursor::default();
+        view.refilter();
+    }
 }
 
 pub fn key(app: &mut App, action: Option<Action>) {
@@ -192,6 +302,11 @@ pub fn key(app: &mut App, action: Option<Action>) {
             }
         }
         Some(Action::Undo) => app.undo(),
+        Some(Action::Search) => view.typing = true,
+        Some(Action::ClearFilters) => {
+            view.filter = LineEdit::default();
+            view.refilter();
+        }
         Some(Action::Close | Action::Quit | Action::Tags) => app.overlay = None,
         _ => {}
     }
@@ -238,26 +353,51 @@ fn go_to(app: &mut App, id: &TagId, index: Option<usize>) {
 }
 
 pub fn draw(buf: &mut Buffer, main: Rect, app: &App, view: &TagsView) {
-    let title = format!(
-        " tags {} · Enter opens · T removes · t changes · Esc closes ",
-        view.items()
-    );
-    let inner = frame(buf, main, &title, app);
-    if view.rows.is_empty() {
-        let mut layouts = app.view.borrow_mut();
+    let count = if view.filter.is_empty() {
+        view.items().to_string()
+    } else {
+        format!("{} of {}", view.items(), view.total())
+    };
+    let title =
+        format!(" tags {count} · / filters · Enter opens · T removes · t changes · Esc closes ");
+    let mut inner = frame(buf, main, &title, app);
+    let mut layouts = app.view.borrow_mut();
+    // The filter line, at the bottom while it is typed in or holds words.
+    if (view.typing || !view.filter.is_empty()) && inner.height > 1 {
+        inner.height -= 1;
+        super::text::draw_field(
+            buf,
+            Rect::new(inner.x, inner.bottom(), inner.width, 1),
+            ("/ ", app.theme.accent),
+            &view.filter,
+            view.typing,
+            None,
+            app.theme.accent,
+            &mut layouts.layouts,
+            &app.options,
+        );
+    }
+    let empty = if view.rows.is_empty() {
+        Some("no tags yet: t in the body or the sidebar tags a sentence or a fact")
+    } else if view.shown.is_empty() {
+        Some("no tag has every word of the filter (Esc or x clears it)")
+    } else {
+        None
+    };
+    if let Some(text) = empty {
         super::text::draw_plain(
             buf,
             Rect { height: 1, ..inner },
-            "no tags yet: t in the body or the sidebar tags a sentence or a fact",
+            text,
             app.theme.dim,
             &mut layouts.layouts,
             &app.options,
         );
         return;
     }
+    drop(layouts);
     let rows: Vec<(Kind, &str, Style)> = view
-        .rows
-        .iter()
+        .shown_rows()
         .map(|r| match r {
             TagRow::Header(t) => (Kind::Header, t.as_str(), Style::new()),
             TagRow::Item { text, label, .. } => (Kind::Item, text.as_str(), app.theme.tag(label)),

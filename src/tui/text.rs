@@ -12,6 +12,8 @@ use ratatui::style::Style;
 use crate::core::article::Direction;
 use crate::core::bidi::{Align, BaseDirection, LayoutCache, LayoutOptions, Row, Styles};
 
+use super::line_edit::LineEdit;
+
 /// Draws one laid-out row at `(x, y)` in a field `width` cells wide: cells take `base`
 /// patched by the style of the span their text is in.
 pub fn draw_row(
@@ -134,6 +136,61 @@ pub fn draw_plain(
         cache,
         options,
         BaseDirection::Ltr,
+    );
+}
+
+/// A line being typed, after its `label` (`/`, `note: `, in its own style): the label left
+/// to right, then the line in `base` direction, else its own (an Arabic line starts at the
+/// field's right edge), with the cursor bar when `cursor` is set and, when the line is
+/// wider than the field, the part around the cursor.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_field(
+    buf: &mut Buffer,
+    area: Rect,
+    (label, label_style): (&str, Style),
+    line: &LineEdit,
+    cursor: bool,
+    base: Option<BaseDirection>,
+    style: Style,
+    cache: &mut LayoutCache,
+    options: &LayoutOptions,
+) {
+    let label_w = u16::try_from(unicode_width::UnicodeWidthStr::width(label))
+        .unwrap_or(u16::MAX)
+        .min(area.width);
+    draw_plain(
+        buf,
+        Rect {
+            width: label_w,
+            ..area
+        },
+        label,
+        label_style,
+        cache,
+        options,
+    );
+    let field = Rect {
+        x: area.x + label_w,
+        width: area.width - label_w,
+        ..area
+    };
+    let text = if cursor {
+        line.shown(usize::from(field.width))
+    } else {
+        line.text().to_string()
+    };
+    let base = base.unwrap_or_else(|| {
+        crate::core::bidi::paragraph_direction(line.text(), Direction::Ltr).into()
+    });
+    draw_line_in(
+        buf,
+        field,
+        &text,
+        style,
+        &Styles::default(),
+        cache,
+        options,
+        base,
     );
 }
 

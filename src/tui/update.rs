@@ -42,6 +42,9 @@ pub fn update(app: &mut App, msg: Msg) {
             if let Some(Overlay::TagForm(form)) = &mut app.overlay {
                 form.type_text(&text);
             }
+            if let Some(Overlay::Tags(view)) = &mut app.overlay {
+                tag_list::paste(view, &text);
+            }
             if let Some(Overlay::Prompt(p)) = &mut app.overlay
                 && p.input.insert(&text) == Edit::Changed
             {
@@ -112,6 +115,10 @@ fn key_pressed(app: &mut App, key: KeyEvent) {
     }
     if matches!(app.overlay, Some(Overlay::TagForm(_))) {
         tag_form::key(app, key);
+        return;
+    }
+    if matches!(&app.overlay, Some(Overlay::Tags(v)) if v.typing) {
+        tag_list::filter_key(app, key);
         return;
     }
     let action = app.keymap.action(&key);

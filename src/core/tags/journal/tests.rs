@@ -146,7 +146,10 @@ fn a_line_reads_back_as_the_event_written() {
     // A missing field is named; an op this version does not know is told apart, even when
     // a field of it has a shape a known op's field does not.
     let missing = parsed(&format!(r#"{{"op":"change",{time}}}"#)).unwrap_err();
-    assert!(missing.starts_with("bad:") && missing.contains("`id`"), "{missing}");
+    assert!(
+        missing.starts_with("bad:") && missing.contains("`id`"),
+        "{missing}"
+    );
     let missing = parsed(r#"{"op":"remove","id":"a"}"#).unwrap_err();
     assert!(missing.contains("`time`"), "{missing}");
     assert_eq!(
