@@ -297,6 +297,17 @@ fn the_tags_view_narrows_to_the_words_typed_after_a_slash() {
     assert!(r.screen().contains(" tags 1 of 2 "), "{}", r.screen());
     r.keys("<Enter>");
     assert_eq!(r.app.selected_article(), Some(first));
+    // The article's path counts too.
+    let path = r.app.articles[first].path.display().to_string();
+    let file = path.rsplit('/').next().unwrap().to_string();
+    r.keys("a/").keys(&file);
+    assert!(
+        r.screen().contains(" tags 1 of 2 "),
+        "{file}: {}",
+        r.screen()
+    );
+    assert!(r.screen().contains("verified"), "{}", r.screen());
+    r.keys("<Esc><Esc>");
     // Esc while typing drops the filter; x drops a kept one.
     r.keys("a/zzz");
     assert!(r.screen().contains(" tags 0 of 2 "), "{}", r.screen());

@@ -29,15 +29,17 @@ use super::sections::{self, Kind};
 /// One line of the view.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TagRow {
-    Header(String),
+    Header {
+        text: String,
+        /// The article's path (the filter looks in it too).
+        path: String,
+    },
     Item {
         text: String,
         id: TagId,
         label: String,
         /// Index into `App::articles`; None when the article is not in the library.
         article: Option<usize>,
-        /// What the filter looks in, folded: the line and the article's heading.
-        folded: String,
     },
 }
 
@@ -53,6 +55,9 @@ pub struct TagsView {
     pub typing: bool,
     /// Indices into `rows` the filter lets through: items, and the headings above them.
     shown: Vec<usize>,
+    /// What the filter looks in for each row, folded: an item's line with its heading and
+    /// path. Worked out at the first word typed, not each time the view opens.
+    haystacks: Vec<String>,
 }
 
 impl TagsView {
@@ -88,7 +93,7 @@ impl TagsView {
         self.shown_rows()
             .filter_map(|r| match r {
                 TagRow::Item { id, article, .. } => Some((id, *article)),
-                TagRow::Header(_) => None,
+                TagRow::Header { .. } => None,
             })
             .nth(self.cursor.selected)
     }
@@ -102,13 +107,16 @@ impl TagsView {
             .split_whitespace()
             .filter_map(Needle::new)
             .collect();
+        if !needles.is_empty() && self.haystacks.len() != self.rows.len() {
+            self.haystacks = haystacks(&self.rows);
+        }
         self.shown.clear();
         let mut heading = None;
         for (i, row) in self.rows.iter().enumerate() {
             match row {
-                TagRow::Header(_) => heading = Some(i),
-                TagRow::Item { folded, .. } => {
-                    if needles.iter().all(|n| n.is_in_folded(folded)) {
+                TagRow::Header { .. } => heading = Some(i),
+                TagRow::Item { .. } => {
+                    if needles.iter().all(|n| n.is_in_folded(&self.haystacks[i])) {
                         self.shown.extend(heading.take());
                         self.shown.push(i);
                     }
@@ -117,6 +125,20 @@ impl TagsView {
         }
         self.cursor.selected = self.cursor.selected.min(self.items().saturating_sub(1));
     }
+}
+
+/// Each row's text for the filter, folded: an item's line, its heading and the path.
+fn haystacks(rows: &[TagRow]) -> Vec<String> {
+    let mut heading = String::new();
+    rows.iter()
+        .map(|row| match row {
+            TagRow::Header { text, path } => {
+                heading = fold(&format!("{text} {path}"));
+                String::new()
+            }
+            TagRow::Item { text, .. } => format!("{} {heading}", fold(text)),
+        })
+        .collect()
 }
 
 /// A tag to list, and what became of its text (moved, orphaned; None when unchanged or not
@@ -184,15 +206,14 @@ pub fn open(app: &mut App) {
                 .map(|d| d.date.to_string())
                 .unwrap_or_else(|| "undated".into());
             let source = article.source.as_deref().unwrap_or("?");
-            let heading = format!("{date} · {source} · {}", article.title);
-            let folded_heading = fold(&format!("{heading} {}", article.path.display()));
-            rows.push(TagRow::Header(heading));
+            rows.push(TagRow::Header {
+                text: format!("{date} · {source} · {}", article.title),
+                path: article.path.display().to_string(),
+            });
             for (tag, status) in tags {
                 seen.insert(tag.id.clone());
-                let text = describe(tag, status);
                 rows.push(TagRow::Item {
-                    folded: format!("{} {folded_heading}", fold(&text)),
-                    text,
+                    text: describe(tag, status),
                     id: tag.id.clone(),
                     label: tag.label.clone(),
                     article: Some(i),
@@ -205,15 +226,13 @@ pub fn open(app: &mut App) {
             .filter(|t| !seen.contains(&t.id))
             .collect();
         if !elsewhere.is_empty() {
-            rows.push(TagRow::Header(format!(
-                "not in this library ({})",
-                elsewhere.len()
-            )));
+            rows.push(TagRow::Header {
+                text: format!("not in this library ({})", elsewhere.len()),
+                path: String::new(),
+            });
             for tag in elsewhere {
-                let text = format!("{} · {}", describe(tag, None), tag.target.path.display());
                 rows.push(TagRow::Item {
-                    folded: fold(&text),
-                    text,
+                    text: format!("{} · {}", describe(tag, None), tag.target.path.display()),
                     id: tag.id.clone(),
                     label: tag.label.clone(),
                     article: None,
@@ -228,7 +247,7 @@ pub fn open(app: &mut App) {
             cursor: old.cursor,
             filter: old.filter,
             typing: old.typing,
-            shown: Vec::new(),
+            ..TagsView::default()
         },
         _ => TagsView::new(rows),
     };
@@ -399,7 +418,7 @@ pub fn draw(buf: &mut Buffer, main: Rect, app: &App, view: &TagsView) {
     let rows: Vec<(Kind, &str, Style)> = view
         .shown_rows()
         .map(|r| match r {
-            TagRow::Header(t) => (Kind::Header, t.as_str(), Style::new()),
+            TagRow::Header { text, .. } => (Kind::Header, text.as_str(), Style::new()),
             TagRow::Item { text, label, .. } => (Kind::Item, text.as_str(), app.theme.tag(label)),
         })
         .collect();
