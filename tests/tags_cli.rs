@@ -294,3 +294,37 @@ fn the_author_is_the_configured_one_else_the_user_name_else_the_account_name() {
     .unwrap();
     assert_eq!(author(dir.path(), &mut khabar(dir.path())), "Reem Haddad");
 }
+
+#[test]
+fn an_imported_file_puts_no_escape_sequence_on_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    add(dir.path(), "الرئيس الروسي", "disputed");
+    let out = khabar(dir.path())
+        .args(["tags", "export", "--format", "json"])
+        .output()
+        .unwrap();
+    let mut tags: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Someone else's file: a new id, with a title change, a bell and a colour in its note.
+    tags[0]["id"] = "00000000000000ff".into();
+    tags[0]["note"] = "\u{1b}]0;owned\u{7}\u{1b}[31mred".into();
+    let file = dir.path().join("theirs.json");
+    std::fs::write(&file, tags.to_string()).unwrap();
+    khabar(dir.path())
+        .args(["tags", "import"])
+        .arg(&file)
+        .assert()
+        .success();
+    for args in [
+        &["tags", "list"][..],
+        &["tags", "export", "--format", "csv"][..],
+    ] {
+        let out = khabar(dir.path()).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let shown = String::from_utf8(out.stdout).unwrap();
+        assert!(shown.contains("red"), "{args:?}: {shown}");
+        assert!(
+            !shown.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+            "{args:?}: {shown:?}"
+        );
+    }
+}

@@ -8,6 +8,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::core::article::Direction;
+use crate::core::bidi::{BaseDirection, paragraph_direction};
+
 /// The cursor as drawn: a thin bar, a neutral character, so it sits beside the character
 /// it follows in whichever direction that runs.
 pub const BAR: char = '▏';
@@ -62,6 +65,12 @@ impl LineEdit {
 
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// The direction the line reads in: that of most of its letters, left to right when it
+    /// has none.
+    pub fn direction(&self) -> BaseDirection {
+        paragraph_direction(&self.text, Direction::Ltr).into()
     }
 
     /// Replaces the text; the cursor goes to its end.

@@ -50,9 +50,7 @@ impl Prompt {
     pub fn base(&self) -> BaseDirection {
         match self.kind {
             PromptKind::Query | PromptKind::Dates => BaseDirection::Ltr,
-            PromptKind::Search => {
-                crate::core::bidi::paragraph_direction(self.input.text(), Direction::Ltr).into()
-            }
+            PromptKind::Search => self.input.direction(),
         }
     }
 

@@ -166,7 +166,7 @@ pub fn key(app: &mut App, key: KeyEvent) {
         KeyCode::Char('n') if ctrl => step(form, 1, height),
         _ => {
             let field = form.field();
-            let rtl = paragraph_direction(field.text(), Direction::Ltr) == Direction::Rtl;
+            let rtl = field.direction() == BaseDirection::Rtl;
             if field.key(key, rtl) == Edit::Changed {
                 form.typed();
             }

@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use rayon::prelude::*;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::core::search::{Needle, fold};
 use crate::core::tags::anchor::Anchor;
@@ -262,9 +262,10 @@ pub fn filter_key(app: &mut App, key: KeyEvent) {
     let Some(Overlay::Tags(view)) = &mut app.overlay else {
         return;
     };
+    let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Enter => view.typing = false,
-        KeyCode::Esc => {
+        _ if key.code == KeyCode::Esc || ctrl_c => {
             view.typing = false;
             view.filter = LineEdit::default();
             view.refilter();
@@ -275,10 +276,7 @@ pub fn filter_key(app: &mut App, key: KeyEvent) {
             view.cursor.step(delta, len, height);
         }
         _ => {
-            let rtl = crate::core::bidi::paragraph_direction(
-                view.filter.text(),
-                crate::core::article::Direction::Ltr,
-            ) == crate::core::article::Direction::Rtl;
+            let rtl = view.filter.direction() == crate::core::bidi::BaseDirection::Rtl;
             if view.filter.key(key, rtl) == Edit::Changed {
                 view.cursor = Cursor::default();
                 view.refilter();

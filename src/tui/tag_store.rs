@@ -64,7 +64,7 @@ pub(super) enum Undo {
     },
 }
 
-/// A journal read (on any thread), for [`Tags::take_read`].
+/// A journal read on any thread, for [`Tags::take_first_read`].
 #[derive(Debug)]
 pub struct JournalRead {
     book: TagBook,
@@ -97,9 +97,9 @@ pub struct Tags {
 }
 
 impl Tags {
-    /// The journal at `path`, written by `author`, not read yet: the first value read is
-    /// [`Tags::first_read`]'s job. The second value is a message for the status bar when
-    /// there is no journal (the reader still opens: reading articles does not need tags).
+    /// The journal at `path`, for tags written by `author`, not read yet (see
+    /// [`Tags::first_read`]). The second value is a message for the status bar when there is
+    /// no journal (the reader still opens: reading articles does not need tags).
     pub fn open(path: Option<PathBuf>, author: String) -> (Tags, Option<String>) {
         let mut tags = Tags {
             author,

@@ -179,9 +179,7 @@ pub fn draw_field(
     } else {
         line.text().to_string()
     };
-    let base = base.unwrap_or_else(|| {
-        crate::core::bidi::paragraph_direction(line.text(), Direction::Ltr).into()
-    });
+    let base = base.unwrap_or_else(|| line.direction());
     draw_line_in(
         buf,
         field,

@@ -26,7 +26,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Map, Value, json};
 use thiserror::Error;
 
-use super::{DEFAULT_LABELS, Tag, TagId, Target, TextPosition, TextQuote};
+use super::{DEFAULT_LABELS, Tag, TagId, Target, TextPosition, TextQuote, check_label};
 use crate::core::article::ArticleId;
 
 const W3C_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -199,7 +199,7 @@ pub fn import(value: &Value) -> Result<Vec<Tag>, ImportError> {
         Value::Array(items) => items
             .iter()
             .enumerate()
-            .map(|(i, v)| from_json(&Fields { v, tag: i + 1 }))
+            .map(|(i, v)| from_json(&Fields { v, tag: i + 1 }).and_then(|t| checked(t, i + 1)))
             .collect(),
         Value::Object(o) => {
             let page = match o.get("type").and_then(Value::as_str) {
@@ -214,11 +214,24 @@ pub fn import(value: &Value) -> Result<Vec<Tag>, ImportError> {
             items
                 .iter()
                 .enumerate()
-                .map(|(i, v)| from_w3c(v, i + 1))
+                .map(|(i, v)| from_w3c(v, i + 1).and_then(|t| checked(t, i + 1)))
                 .collect()
         }
         _ => Err(ImportError::UnknownShape),
     }
+}
+
+/// An imported tag with its text made safe to show (a file from elsewhere may carry escape
+/// sequences) and its label checked as the reader and `tags add` check it.
+fn checked(tag: Tag, n: usize) -> Result<Tag, ImportError> {
+    let mut tag = tag.sanitized();
+    tag.label = check_label(&tag.label).map_err(|why| ImportError::Bad {
+        tag: n,
+        key: "label",
+        value: tag.label.clone(),
+        why,
+    })?;
+    Ok(tag)
 }
 
 /// One tag's object, for lookups that name the tag in their errors.

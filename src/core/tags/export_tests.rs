@@ -163,7 +163,38 @@ fn csv_of_no_tags_is_the_header() {
 #[case::bad_time(
     {let mut v = to_json(&tags(), &titles); v[0]["created"] = json!("yesterday"); v},
     "tag 1 has a bad \"created\": \"\\\"yesterday\\\"\"")]
+#[case::label_of_two_words(
+    {let mut v = to_json(&tags(), &titles); v[1]["label"] = json!("needs source"); v},
+    "tag 2 has a bad \"label\": \"needs source\" (the label")]
 fn a_broken_import_says_what_is_missing(#[case] value: Value, #[case] message: &str) {
     let err = import(&value).map(|_| ()).unwrap_err().to_string();
     assert!(err.contains(message), "{err}");
+}
+
+#[rstest]
+#[case::json(to_json(&tags(), &titles))]
+#[case::w3c(to_w3c(&tags(), &titles))]
+fn an_import_carries_no_escape_sequence_to_the_terminal(#[case] mut exported: Value) {
+    // A file from elsewhere, with a terminal title change, a colour and a bell in it.
+    fn poison(v: &mut Value) {
+        match v {
+            Value::String(s) if s == "قصير" => {
+                *s = "\u{1b}]0;owned\u{7}\u{1b}[31mred\u{9b}2J".into()
+            }
+            Value::String(s) if s == "سارة" => *s = "سا\u{1b}رة".into(),
+            Value::Array(items) => items.iter_mut().for_each(poison),
+            Value::Object(fields) => fields.values_mut().for_each(poison),
+            _ => {}
+        }
+    }
+    poison(&mut exported);
+    assert!(exported.to_string().contains("\\u001b"));
+    let read = import(&exported).unwrap();
+    assert_eq!(read[2].note.as_deref(), Some("red"));
+    assert!(read.iter().all(|t| t.author == "سارة"), "{read:?}");
+    let shown = serde_json::to_string(&read).unwrap();
+    assert!(
+        !shown.contains("\\u001b") && !shown.contains("\\u0007"),
+        "{shown}"
+    );
 }

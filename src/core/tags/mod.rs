@@ -116,6 +116,47 @@ pub struct Tag {
     pub target: Target,
 }
 
+impl Tag {
+    /// The tag with no control character or escape sequence in its text. Tags are read
+    /// from files khabar did not necessarily write (an imported export, a journal merged
+    /// from a colleague's or edited by hand) and end up on the terminal: `tags list`, CSV.
+    /// One-line fields are squashed to one line; the note and the quote keep their line
+    /// breaks (a quote over two paragraphs has them in the article's tag text too).
+    pub fn sanitized(mut self) -> Tag {
+        self.id = self.id.sanitized();
+        one_line(&mut self.label);
+        one_line(&mut self.author);
+        let quote = &mut self.target.quote;
+        for text in [&mut quote.exact, &mut quote.prefix, &mut quote.suffix]
+            .into_iter()
+            .chain(self.note.as_mut())
+        {
+            *text = crate::core::sanitize::sanitize_owned(std::mem::take(text)).text;
+        }
+        one_line(&mut self.target.text_hash);
+        let path = &mut self.target.path;
+        if path.to_string_lossy().chars().any(char::is_control) {
+            let mut shown = path.to_string_lossy().into_owned();
+            one_line(&mut shown);
+            *path = PathBuf::from(shown);
+        }
+        self
+    }
+}
+
+impl TagId {
+    /// The id with no control character or escape sequence (see [`Tag::sanitized`]).
+    pub fn sanitized(mut self) -> TagId {
+        one_line(&mut self.0);
+        self
+    }
+}
+
+/// Cleans a one-line field in place (nothing is copied when it is clean already).
+pub(crate) fn one_line(text: &mut String) {
+    *text = crate::core::sanitize::clean_line(std::mem::take(text)).text;
+}
+
 /// The text tags point into: the article's paragraphs joined by a blank line.
 pub fn tag_text(article: &Article) -> String {
     article.paragraphs.join("\n\n")

@@ -41,6 +41,37 @@ impl Event {
         }
     }
 
+    /// The event with no control character or escape sequence in its text or ids (see
+    /// [`Tag::sanitized`]): a journal may come from someone else's hands.
+    pub fn sanitized(self) -> Event {
+        let line = |mut s: String| {
+            crate::core::tags::one_line(&mut s);
+            s
+        };
+        let text = |s: String| crate::core::sanitize::sanitize_owned(s).text;
+        match self {
+            Event::Add { time, tag } => Event::Add {
+                time,
+                tag: Box::new(tag.sanitized()),
+            },
+            Event::Change {
+                time,
+                id,
+                label,
+                note,
+            } => Event::Change {
+                time,
+                id: id.sanitized(),
+                label: label.map(line),
+                note: note.map(|n| n.map(text)),
+            },
+            Event::Remove { time, id } => Event::Remove {
+                time,
+                id: id.sanitized(),
+            },
+        }
+    }
+
     /// The id of the tag the event is about.
     pub fn id(&self) -> &TagId {
         match self {
@@ -78,7 +109,7 @@ pub(crate) fn parse_line(line: &[u8]) -> Line {
         op: String,
     }
     match serde_json::from_slice::<Event>(line) {
-        Ok(event) => Line::Event(event),
+        Ok(event) => Line::Event(event.sanitized()),
         Err(err) => match serde_json::from_slice::<OpOnly>(line) {
             Ok(OpOnly { op }) if !matches!(op.as_str(), "add" | "change" | "remove") => {
                 Line::UnknownOp(op)

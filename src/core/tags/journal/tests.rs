@@ -394,3 +394,35 @@ fn the_default_path_is_tags_jsonl() {
         assert!(p.ends_with("tags.jsonl"));
     }
 }
+
+#[test]
+fn a_journal_from_other_hands_reads_back_with_no_escape_sequence() {
+    // Merged from a colleague's copy or edited by hand: escape sequences in the fields.
+    let (_dir, j) = journal();
+    let mut hostile = tag("a\u{1b}[2J", "false\u{1b}]0;title\u{7}");
+    hostile.note = Some("one\u{1b}[31m source\nand a second line".to_string());
+    hostile.author = "x\u{9b}1m".to_string();
+    hostile.target.path = PathBuf::from("news/\u{1b}[5mfile.txt");
+    j.append(&Event::Add {
+        time: at(0),
+        tag: Box::new(hostile),
+    })
+    .unwrap();
+    j.append(&change("a\u{1b}[2J", 1, None, Some(Some("changed\u{7}"))))
+        .unwrap();
+    let loaded = j.load().unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let t = &loaded.tags[0];
+    // The change found its tag: ids are cleaned the same way in every event.
+    assert_eq!(t.id.as_str(), "a");
+    assert_eq!(t.label, "false");
+    assert_eq!(t.note.as_deref(), Some("changed"));
+    assert_eq!(t.author, "x");
+    assert_eq!(t.target.path, PathBuf::from("news/file.txt"));
+    // The note and the quote keep their line breaks.
+    let mut multi = tag("b", "verified");
+    multi.note = Some("one\ntwo".to_string());
+    multi.target.quote.exact = "الوزير\n\nقال".to_string();
+    j.add(multi.clone()).unwrap();
+    assert_eq!(j.load().unwrap().tags[1], multi);
+}
