@@ -320,6 +320,26 @@ fn the_tags_view_narrows_to_the_words_typed_after_a_slash() {
 }
 
 #[test]
+fn a_tagged_article_is_marked_in_the_list() {
+    let mut r = Reader::new(140, 36);
+    // The mark's column: the gap after each row's date.
+    let marks = |r: &Reader| -> Vec<bool> {
+        let area = r.app.view.borrow().rects.list_inner;
+        let buf = r.term.backend().buffer();
+        (0..r.app.shown.len() as u16)
+            .map(|row| buf[(area.x + 10, area.y + row)].symbol() == "•")
+            .collect()
+    };
+    assert_eq!(marks(&r), [false; 5]);
+    r.keys("j<Tab>tt<Enter><Enter>");
+    assert_eq!(marks(&r), [false, true, false, false, false]);
+    // Removed, the mark goes.
+    r.keys("tT");
+    assert!(saved(&r).is_empty());
+    assert_eq!(marks(&r), [false; 5]);
+}
+
+#[test]
 fn tag_terms_filter_the_list() {
     let mut r = Reader::new(140, 36);
     r.keys("<Tab>ttdisputed<Enter><Enter>");

@@ -1,10 +1,11 @@
 //! The article list: one row per shown article, newest first — the date, the source and the
 //! title, each in its own column, Arabic right-aligned and cut at its logical end. Search
-//! matches in titles are marked; the selected row is reversed.
+//! matches in titles are marked; the selected row is reversed. An article with tags has a
+//! `•` after its date, in the colour of its most serious label.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
 use crate::core::article::{Article, Direction};
 use crate::core::bidi::Styles;
@@ -27,6 +28,22 @@ fn columns(width: u16) -> (u16, u16) {
         28..36 => (10, 0),
         _ => (10, (width / 4).clamp(8, 18)),
     }
+}
+
+/// Of an article's labels, the one its list mark shows: false first, then disputed or
+/// misleading, unverified or needs-source, other words, and verified last.
+fn most_serious(labels: &[String]) -> Option<&str> {
+    let rank = |label: &str| match label {
+        "false" => 0,
+        "disputed" | "misleading" => 1,
+        "unverified" | "needs-source" => 2,
+        "verified" => 4,
+        _ => 3,
+    };
+    labels
+        .iter()
+        .map(String::as_str)
+        .min_by_key(|label| rank(label))
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
@@ -82,6 +99,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
                 &mut view.layouts,
                 &options,
             );
+            // In the gap after the date: the article's tags, by their most serious label.
+            if let Some(label) = app.tags.labels().get(index).and_then(|l| most_serious(l)) {
+                let mark = app.theme.tag(label).remove_modifier(Modifier::UNDERLINED);
+                buf[(x + date_w, y)]
+                    .set_symbol("•")
+                    .set_style(base.patch(mark));
+            }
             x += date_w + 1;
         }
         if source_w > 0 {
@@ -123,5 +147,29 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             &options,
             article.direction,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_mark_shows_the_most_serious_label() {
+        let labels = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(most_serious(&labels(&[])), None);
+        assert_eq!(
+            most_serious(&labels(&["disputed", "false", "verified"])),
+            Some("false")
+        );
+        assert_eq!(
+            most_serious(&labels(&["needs-source", "verified"])),
+            Some("needs-source")
+        );
+        assert_eq!(
+            most_serious(&labels(&["contested", "verified"])),
+            Some("contested")
+        );
+        assert_eq!(most_serious(&labels(&["verified"])), Some("verified"));
     }
 }
