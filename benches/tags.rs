@@ -6,7 +6,9 @@
 //!   deleted: every pass runs and fails);
 //! - `journal_load`: replaying a journal of 1,000 and of 10,000 tags (one add each) from
 //!   the file, as the reader does when it starts and when another window wrote;
-//! - `journal_add`: appending one tag with fsync under the lock, as `t` and `tags add` do.
+//! - `journal_add`: appending one tag with fsync under the lock, as `t` and `tags add` do;
+//! - `placed_1000`: an article of 100 KB with 1,000 tags on it, every one placed, as the
+//!   reader does when it shows the article and the tags view when it opens.
 //!
 //! The anchoring moved here from a test that printed its timings.
 
@@ -15,7 +17,7 @@ use std::hint::black_box;
 use khabar::core::load::demo::load_demo;
 use khabar::core::tags::anchor::anchor;
 use khabar::core::tags::journal::Journal;
-use khabar::core::tags::{Target, tag_text, target_in};
+use khabar::core::tags::{Tag, TagBook, TagId, Target, tag_text, target_in};
 
 #[path = "common/journal_gen.rs"]
 mod journal_gen;
@@ -106,4 +108,29 @@ fn journal_add(bencher: divan::Bencher) {
             Err(e) => panic!("{e}"),
         }
     });
+}
+
+#[divan::bench(sample_count = 30)]
+fn placed_1000(bencher: divan::Bencher) {
+    let mut article = load_demo().articles.remove(0);
+    article.paragraphs = long_text().split("\n\n").map(str::to_string).collect();
+    let text = tag_text(&article);
+    let chars = text.chars().count();
+    let tags: Vec<Tag> = (0..1_000)
+        .filter_map(|k| {
+            let start = k * (chars - 50) / 1_000;
+            let target = target_in(&article, &text, start, start + 40)?;
+            Some(Tag {
+                id: TagId(format!("{k:016x}")),
+                label: "disputed".into(),
+                note: None,
+                author: "bench".into(),
+                created: chrono::Utc::now(),
+                modified: None,
+                target,
+            })
+        })
+        .collect();
+    let book = TagBook::new(tags);
+    bencher.bench_local(|| black_box(book.placed(&article).len()));
 }

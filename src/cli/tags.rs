@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::core::article::{Article, ArticleId};
 use crate::core::facts::folded::CodePoints;
 use crate::core::search::{Needle, find_matches};
-use crate::core::tags::anchor::{Anchor, anchor};
+use crate::core::tags::anchor::{Anchor, TagText, anchor_in};
 use crate::core::tags::export;
 use crate::core::tags::journal::{Journal, default_path};
 use crate::core::tags::{Tag, TagId, tag_text, target_in};
@@ -255,16 +255,16 @@ impl Place {
     }
 }
 
-/// Finds every tag's text again in its article file as it is now. Each file is read once;
-/// an article is found by its place in the file (a file may hold several), since its id
-/// changes with its text.
+/// Finds every tag's text again in its article file as it is now. Each file is read once,
+/// and each article's text prepared once for all its tags; an article is found by its place
+/// in the file (a file may hold several), since its id changes with its text.
 fn place_all(tags: &[Tag]) -> Vec<Place> {
-    let mut files: HashMap<PathBuf, Vec<Article>> = HashMap::new();
+    let mut files: HashMap<PathBuf, Vec<(Article, Option<TagText<'static>>)>> = HashMap::new();
     tags.iter()
         .map(|t| {
             let path = &t.target.path;
             let articles = files.entry(path.clone()).or_insert_with(|| {
-                if path.starts_with("demo") && !path.exists() {
+                let read = if path.starts_with("demo") && !path.exists() {
                     crate::core::load::demo::load_demo()
                         .articles
                         .into_iter()
@@ -272,14 +272,19 @@ fn place_all(tags: &[Tag]) -> Vec<Place> {
                         .collect()
                 } else {
                     crate::core::load::load_file(path, None, &Default::default()).0
-                }
+                };
+                read.into_iter().map(|a| (a, None)).collect()
             });
             let found = articles
                 .iter()
-                .find(|a| a.id == t.target.article)
-                .or_else(|| articles.iter().find(|a| a.item == t.target.item));
+                .position(|(a, _)| a.id == t.target.article)
+                .or_else(|| articles.iter().position(|(a, _)| a.item == t.target.item));
             match found {
-                Some(a) => Place::Anchored(anchor(&t.target, &tag_text(a))),
+                Some(k) => {
+                    let (article, text) = &mut articles[k];
+                    let text = text.get_or_insert_with(|| TagText::of(article));
+                    Place::Anchored(anchor_in(&t.target, text))
+                }
                 None => Place::Missing(format!("{} holds no such article", path.display())),
             }
         })

@@ -7,10 +7,13 @@
 //! similarity threshold; otherwise the tag is orphaned — kept and shown, never dropped.
 //! Storing tags and the quote model live in `journal` and the parent module.
 
+use std::borrow::Cow;
+
 use memchr::memmem;
 use rustc_hash::FxHashMap;
 
-use super::{Target, TextPosition, text_hash};
+use super::{Target, TextPosition, tag_text, text_hash};
+use crate::core::article::Article;
 use crate::core::text::{fold_arabic, fold_char, is_word_char};
 
 /// How far the approximate pass accepts a window: its similarity to the quote (1 − the
@@ -50,12 +53,46 @@ impl Anchor {
     }
 }
 
+/// An article's tag text with what placing any tag in it starts from, worked out once for
+/// all its tags: its length in code points and its hash.
+#[derive(Debug, Clone)]
+pub struct TagText<'a> {
+    text: Cow<'a, str>,
+    chars: usize,
+    hash: String,
+}
+
+impl<'a> TagText<'a> {
+    pub fn new(text: impl Into<Cow<'a, str>>) -> TagText<'a> {
+        let text = text.into();
+        TagText {
+            chars: text.chars().count(),
+            hash: text_hash(&text),
+            text,
+        }
+    }
+
+    /// The tag text of `article` ([`tag_text`]).
+    pub fn of(article: &Article) -> TagText<'static> {
+        TagText::new(tag_text(article))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
 /// Finds `target`'s text in `text` (the article's current tag text). Every returned
 /// position is a non-empty range of code points inside `text`.
 pub fn anchor(target: &Target, text: &str) -> Anchor {
-    let n = text.chars().count();
+    anchor_in(target, &TagText::new(text))
+}
+
+/// [`anchor`] in a tag text prepared once for several tags.
+pub fn anchor_in(target: &Target, prepared: &TagText) -> Anchor {
+    let (text, n) = (prepared.as_str(), prepared.chars);
     let old = target.position;
-    if target.text_hash == text_hash(text) && old.start < old.end && old.end <= n {
+    if target.text_hash == prepared.hash && old.start < old.end && old.end <= n {
         return Anchor::Exact(old);
     }
     let quote = &target.quote;

@@ -9,8 +9,8 @@ use std::ffi::OsString;
 
 use rustc_hash::FxHashMap;
 
-use super::anchor::{Anchor, anchor};
-use super::{DEFAULT_LABELS, Tag, TagId, tag_text};
+use super::anchor::{Anchor, TagText, anchor_in};
+use super::{DEFAULT_LABELS, Tag, TagId};
 use crate::core::article::{Article, ArticleId};
 
 /// Tags, indexed by article id and by (path, item).
@@ -140,10 +140,11 @@ impl TagBook {
         if tags.is_empty() {
             return Vec::new();
         }
-        let text = tag_text(article);
+        // Its length and hash are worked out once for all of its tags.
+        let text = TagText::of(article);
         tags.into_iter()
             .map(|t| Placed {
-                anchor: anchor(&t.target, &text),
+                anchor: anchor_in(&t.target, &text),
                 tag: t,
             })
             .collect()
@@ -223,7 +224,7 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::core::tags::{TagId, target_in};
+    use crate::core::tags::{TagId, tag_text, target_in};
 
     fn article(paragraphs: &[&str]) -> Article {
         let mut a = crate::core::load::demo::load_demo().articles.remove(0);
