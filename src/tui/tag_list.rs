@@ -145,22 +145,26 @@ fn haystacks(rows: &[TagRow]) -> Vec<String> {
 /// known yet).
 type Listed<'a> = (&'a Tag, Option<&'static str>);
 
-/// The line of a tag: label, where its text stands, quote, note, author and day.
+/// The line of a tag: label, where its text stands, quote (its first 120 characters), note,
+/// author and day. Written into one string: it is made for every tag when the view opens.
 fn describe(tag: &Tag, status: Option<&str>) -> String {
-    let mut text = tag.label.clone();
+    use std::fmt::Write;
+    let quote = &tag.target.quote.exact;
+    let quote = quote
+        .char_indices()
+        .nth(120)
+        .map_or(quote.as_str(), |(cut, _)| &quote[..cut]);
+    let note = tag.note.as_deref().unwrap_or_default();
+    let mut text = String::with_capacity(tag.label.len() + quote.len() + note.len() + 64);
+    text.push_str(&tag.label);
     if let Some(s) = status {
-        text.push_str(&format!(" ({s})"));
+        let _ = write!(text, " ({s})");
     }
-    let quote: String = tag.target.quote.exact.chars().take(120).collect();
-    text.push_str(&format!(": «{quote}»"));
-    if let Some(note) = &tag.note {
-        text.push_str(&format!(" — {note}"));
+    let _ = write!(text, ": «{quote}»");
+    if !note.is_empty() {
+        let _ = write!(text, " — {note}");
     }
-    text.push_str(&format!(
-        " · {} {}",
-        tag.author,
-        tag.created.format("%Y-%m-%d")
-    ));
+    let _ = write!(text, " · {} {}", tag.author, tag.created.date_naive());
     text
 }
 
