@@ -61,15 +61,6 @@ pub struct TagsView {
 }
 
 impl TagsView {
-    fn new(rows: Vec<TagRow>) -> TagsView {
-        let mut view = TagsView {
-            rows,
-            ..TagsView::default()
-        };
-        view.refilter();
-        view
-    }
-
     /// The tags the filter lets through.
     pub fn items(&self) -> usize {
         self.shown_rows()
@@ -253,7 +244,10 @@ pub fn open(app: &mut App) {
             typing: old.typing,
             ..TagsView::default()
         },
-        _ => TagsView::new(rows),
+        _ => TagsView {
+            rows,
+            ..TagsView::default()
+        },
     };
     view.refilter();
     app.overlay = Some(Overlay::Tags(view));
