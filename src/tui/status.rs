@@ -61,29 +61,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         let total = progress.total.load(Ordering::Relaxed);
         let done = progress.done.load(Ordering::Relaxed).min(total);
         let label = format!(" loading {done}/{total} files ");
-        let label_w = u16::try_from(label.len())
-            .unwrap_or(u16::MAX)
-            .min(area.width);
-        draw_plain(
-            buf,
-            Rect {
-                width: label_w,
-                ..area
-            },
-            &label,
-            bar,
-            &mut view.layouts,
-            &options,
-        );
-        let room = area.width.saturating_sub(label_w + 1);
+        let rest = super::text::draw_label(buf, area, &label, bar, &mut view.layouts, &options);
+        let room = rest.width.saturating_sub(1);
         let filled = (usize::from(room) * done)
             .checked_div(total)
             .map_or(0, |f| u16::try_from(f).unwrap_or(room));
         for x in 0..room {
             let symbol = if x < filled { "█" } else { "░" };
-            buf[(area.x + label_w + x, area.y)]
-                .set_symbol(symbol)
-                .set_style(bar);
+            buf[(rest.x + x, area.y)].set_symbol(symbol).set_style(bar);
         }
         return;
     }

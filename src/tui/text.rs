@@ -155,25 +155,7 @@ pub fn draw_field(
     cache: &mut LayoutCache,
     options: &LayoutOptions,
 ) {
-    let label_w = u16::try_from(unicode_width::UnicodeWidthStr::width(label))
-        .unwrap_or(u16::MAX)
-        .min(area.width);
-    draw_plain(
-        buf,
-        Rect {
-            width: label_w,
-            ..area
-        },
-        label,
-        label_style,
-        cache,
-        options,
-    );
-    let field = Rect {
-        x: area.x + label_w,
-        width: area.width - label_w,
-        ..area
-    };
+    let field = draw_label(buf, area, label, label_style, cache, options);
     let text = if cursor {
         line.shown(usize::from(field.width))
     } else {
@@ -190,6 +172,27 @@ pub fn draw_field(
         options,
         base,
     );
+}
+
+/// Draws khabar's own `label` at the start of `area`, as wide as it is, and returns the rest
+/// of the area.
+pub fn draw_label(
+    buf: &mut Buffer,
+    area: Rect,
+    label: &str,
+    style: Style,
+    cache: &mut LayoutCache,
+    options: &LayoutOptions,
+) -> Rect {
+    let width = u16::try_from(unicode_width::UnicodeWidthStr::width(label))
+        .unwrap_or(u16::MAX)
+        .min(area.width);
+    draw_plain(buf, Rect { width, ..area }, label, style, cache, options);
+    Rect {
+        x: area.x + width,
+        width: area.width - width,
+        ..area
+    }
 }
 
 /// Fills `area` with `style` and blanks.
