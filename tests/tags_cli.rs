@@ -328,3 +328,37 @@ fn an_imported_file_puts_no_escape_sequence_on_the_terminal() {
         );
     }
 }
+
+#[test]
+fn compact_rewrites_the_journal_keeping_tags_and_removals() {
+    let dir = tempfile::tempdir().unwrap();
+    khabar(dir.path())
+        .args(["tags", "compact"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nothing to compact"));
+    assert!(
+        !dir.path().join("data/khabar").exists(),
+        "nothing was created"
+    );
+    let kept = add(dir.path(), "الرئيس الروسي", "disputed");
+    let gone = add(dir.path(), "وزير الخارجية الروسي", "needs-source");
+    khabar(dir.path())
+        .args(["tags", "rm", &gone])
+        .assert()
+        .success();
+    assert_eq!(journal(dir.path()).lines().count(), 3);
+    khabar(dir.path())
+        .args(["tags", "compact"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 tags and 1 removals kept"));
+    let lines: Vec<String> = journal(dir.path()).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].contains(&kept) && lines[1].starts_with(r#"{"op":"remove""#));
+    khabar(dir.path())
+        .args(["tags", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(&kept).and(predicate::str::contains(&gone).not()));
+}

@@ -66,6 +66,10 @@ pub enum TagsCommand {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Rewrite the journal with one line per tag as it is now, and one per removed tag (so
+    /// that merging in an older copy cannot bring it back); unreadable lines are copied
+    /// beside it first. Safe while a reader is open.
+    Compact,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -219,6 +223,34 @@ pub fn run(out: &mut impl Write, config: &Config, command: TagsCommand) -> Resul
                 }
             }
             writeln!(out, "imported {added} tags ({kept} already there)")?;
+        }
+        TagsCommand::Compact => {
+            let path = journal.path().to_path_buf();
+            let size = || std::fs::metadata(&path).map(|m| m.len());
+            let Ok(before) = size() else {
+                writeln!(out, "no tags yet: nothing to compact")?;
+                out.flush()?;
+                return Ok(());
+            };
+            let done = journal.compact()?;
+            let after = size().unwrap_or_default();
+            writeln!(
+                out,
+                "compacted {}: {} tags and {} removals kept, {before} → {after} bytes",
+                path.display(),
+                done.tags,
+                done.removals
+            )?;
+            if done.unknown_kept > 0 {
+                writeln!(
+                    out,
+                    "{} lines of a newer khabar kept as they were",
+                    done.unknown_kept
+                )?;
+            }
+            if let Some(aside) = done.set_aside {
+                writeln!(out, "unreadable lines copied to {}", aside.display())?;
+            }
         }
     }
     out.flush()?;

@@ -91,6 +91,8 @@ pub struct Appended {
 pub struct Compacted {
     /// Live tags written to the new journal.
     pub tags: usize,
+    /// Removals kept as tombstones (one short line each).
+    pub removals: usize,
     /// Lines with an op this version does not know, kept verbatim.
     pub unknown_kept: usize,
     /// Where unreadable lines (a torn tail, a bad line) were copied, if there were any.
@@ -174,7 +176,8 @@ impl Journal {
         })
     }
 
-    /// Rewrites the journal as one add per live tag: replay, write a temp file in the same
+    /// Rewrites the journal as one add per live tag (its label and note as they are now)
+    /// and one remove per removed tag (a tombstone): replay, write a temp file in the same
     /// folder, fsync it, rename it over the journal, fsync the folder. Unreadable lines are
     /// first copied to `<journal>.torn-<time>` so that nothing is lost.
     pub fn compact(&self) -> Result<Compacted, JournalError> {
@@ -200,6 +203,14 @@ impl Journal {
             };
             buf.extend(encode(&event)?);
         }
+        // Tombstones: merged with an older copy that still adds a removed tag, the
+        // compacted journal keeps it removed.
+        for (id, time) in &replayed.removed {
+            buf.extend(encode(&Event::Remove {
+                time: *time,
+                id: id.clone(),
+            })?);
+        }
         for line in &replayed.unknown {
             buf.extend_from_slice(line);
             buf.push(b'\n');
@@ -213,6 +224,7 @@ impl Journal {
         self.sync_folder()?;
         Ok(Compacted {
             tags: replayed.loaded.tags.len(),
+            removals: replayed.removed.len(),
             unknown_kept: replayed.unknown.len(),
             set_aside,
         })

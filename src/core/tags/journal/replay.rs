@@ -3,7 +3,7 @@
 //! twice, and a change or remove that comes before its add. Reading and writing files is the
 //! journal's job.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -32,6 +32,9 @@ pub(crate) struct Replay {
     pub unknown: Vec<Vec<u8>>,
     /// Lines that are not events, verbatim (compaction copies them aside).
     pub bad: Vec<Vec<u8>>,
+    /// Every tag removed, with when: compaction keeps these as tombstones, so that an older
+    /// copy of the journal merged in later cannot bring a removed tag back.
+    pub removed: Vec<(TagId, DateTime<Utc>)>,
 }
 
 #[derive(Default)]
@@ -40,8 +43,9 @@ struct State {
     /// Per slot, when its label and its note were last set.
     stamps: Vec<(DateTime<Utc>, DateTime<Utc>)>,
     index: HashMap<TagId, usize>,
-    removed: HashSet<TagId>,
-    /// Changes and removes whose add has not been seen yet, with their line numbers.
+    /// Removed tags, with when they were first removed (removal is final).
+    removed: HashMap<TagId, DateTime<Utc>>,
+    /// Changes whose add has not been seen yet, with their line numbers.
     pending: HashMap<TagId, Vec<(usize, Event)>>,
 }
 
@@ -51,7 +55,23 @@ impl State {
             Event::Add { tag, .. } => {
                 // Removal is final: an add seen again after its remove (a second import, a
                 // union merge with an older copy) does not bring the tag back.
-                if self.removed.contains(&tag.id) || self.index.contains_key(&tag.id) {
+                if self.removed.contains_key(&tag.id) {
+                    return;
+                }
+                // The same tag added twice (a union merge with a compacted copy, whose add
+                // holds the label and note as they were then): the newer label and note win,
+                // as with changes.
+                if self.index.contains_key(&tag.id) {
+                    let time = tag.modified.unwrap_or(tag.created);
+                    self.apply(
+                        line_no,
+                        Event::Change {
+                            time,
+                            id: tag.id,
+                            label: Some(tag.label),
+                            note: Some(tag.note),
+                        },
+                    );
                     return;
                 }
                 let id = tag.id.clone();
@@ -91,7 +111,7 @@ impl State {
                         tag.modified = tag.modified.max(Some(time));
                     }
                 }
-                None if self.removed.contains(&id) => {}
+                None if self.removed.contains_key(&id) => {}
                 None => self.pend(
                     line_no,
                     Event::Change {
@@ -105,10 +125,12 @@ impl State {
             Event::Remove { time, id } => {
                 if let Some(i) = self.index.remove(&id) {
                     self.slots[i] = None;
-                    self.removed.insert(id);
-                } else if !self.removed.contains(&id) {
-                    self.pend(line_no, Event::Remove { time, id });
                 }
+                // A remove before its add (merged journals) or with no add at all (a
+                // compacted journal's tombstone): the tag stays removed whatever comes.
+                self.pending.remove(&id);
+                let first = self.removed.entry(id).or_insert(time);
+                *first = (*first).min(time);
             }
         }
     }
@@ -159,7 +181,7 @@ pub(crate) fn replay(bytes: &[u8], path: &Path) -> Replay {
             Line::Bad(err) if i >= terminated => {
                 out.loaded.warnings.push(format!(
                     "{shown}:{line_no}: torn last line skipped (a write cut short by a crash: \
-                     {err}); it stays in the file, and compacting keeps a copy beside it"
+                     {err}); it stays in the file, and `khabar tags compact` keeps a copy beside it"
                 ));
                 out.bad.push(line.to_vec());
             }
@@ -174,16 +196,13 @@ pub(crate) fn replay(bytes: &[u8], path: &Path) -> Replay {
     let mut orphans: Vec<(usize, Event)> = state.pending.drain().flat_map(|(_, v)| v).collect();
     orphans.sort_by_key(|(line_no, _)| *line_no);
     for (line_no, event) in orphans {
-        let what = if matches!(event, Event::Remove { .. }) {
-            "remove"
-        } else {
-            "change"
-        };
         out.loaded.warnings.push(format!(
-            "{shown}:{line_no}: {what} of unknown tag '{}' ignored; no line adds it",
+            "{shown}:{line_no}: change of unknown tag '{}' ignored; no line adds it",
             event.id()
         ));
     }
     out.loaded.tags = state.slots.into_iter().flatten().collect();
+    out.removed = state.removed.into_iter().collect();
+    out.removed.sort();
     out
 }

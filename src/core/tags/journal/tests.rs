@@ -166,7 +166,9 @@ fn a_line_reads_back_as_the_event_written() {
 #[case::remove_is_final(vec![add("a", 0), remove("a", 1), add("a", 0)], vec![], 0)]
 #[case::double_remove(vec![add("a", 0), remove("a", 1), remove("a", 1)], vec![], 0)]
 #[case::remove_before_add(vec![remove("a", 2), add("b", 1), add("a", 0)], vec!["b"], 0)]
-#[case::unknown_id(vec![add("a", 0), remove("x", 1), change("y", 1, Some("false"), None)], vec!["a"], 2)]
+// A remove with no add is a tombstone (a compacted journal keeps them): no warning; a
+// change with no add is one.
+#[case::unknown_id(vec![add("a", 0), remove("x", 1), change("y", 1, Some("false"), None)], vec!["a"], 1)]
 fn replay_applies_events(
     #[case] events: Vec<Event>,
     #[case] expected: Vec<&str>,
@@ -330,8 +332,14 @@ fn compaction_keeps_the_live_tags_and_sets_aside_a_torn_tail() {
     assert_eq!(ids(&after), ["b", "c"]);
     assert_eq!(after.warnings.len(), 1, "{:?}", after.warnings);
     assert!(after.warnings[0].contains("unknown op 'future'"));
+    // One add per live tag, a tombstone for the removed one, the unknown line.
     let text = std::fs::read_to_string(j.path()).unwrap();
-    assert_eq!(text.lines().count(), 3, "{text}");
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with(r#"{"op":"remove""#) && l.contains(r#""id":"a""#)),
+        "{text}"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(j.path().parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -425,4 +433,37 @@ fn a_journal_from_other_hands_reads_back_with_no_escape_sequence() {
     multi.target.quote.exact = "الوزير\n\nقال".to_string();
     j.add(multi.clone()).unwrap();
     assert_eq!(j.load().unwrap().tags[1], multi);
+}
+
+#[test]
+fn a_compacted_journal_merged_with_an_older_copy_keeps_removals_and_the_newest_edits() {
+    let (_dir, j) = journal();
+    for e in [add("a", 0), add("b", 1), add("c", 2)] {
+        j.append(&e).unwrap();
+    }
+    // An older copy, from before the edits below (a colleague's clone, a backup).
+    let older = std::fs::read(j.path()).unwrap();
+    j.append(&remove("a", 3)).unwrap();
+    j.append(&change("b", 4, Some("false"), Some(Some("checked"))))
+        .unwrap();
+    j.compact().unwrap();
+    let compacted = j.load().unwrap();
+    assert_eq!(ids(&compacted), ["b", "c"]);
+    // A union merge: the older lines and the compacted ones, in either order.
+    let now = std::fs::read(j.path()).unwrap();
+    for merged in [
+        [older.as_slice(), now.as_slice()],
+        [now.as_slice(), older.as_slice()],
+    ] {
+        std::fs::write(j.path(), merged.concat()).unwrap();
+        let loaded = j.load().unwrap();
+        assert_eq!(ids(&loaded), ["b", "c"], "a removed tag stays removed");
+        let b = &loaded.tags[0];
+        assert_eq!(
+            (b.label.as_str(), b.note.as_deref()),
+            ("false", Some("checked")),
+            "the newer edit wins"
+        );
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    }
 }
