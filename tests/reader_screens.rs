@@ -113,8 +113,22 @@ fn help_screen_lists_every_binding() {
     ] {
         assert!(screen.contains(text), "{text} missing:\n{screen}");
     }
-    // At its end, the keys of a line being typed.
-    r.keys("G");
+    // The wheel scrolls it no further than its last page: the keys of a line being typed.
+    for _ in 0..100 {
+        r.wheel_down(50, 17);
+    }
+    let screen = r.screen();
+    assert!(
+        screen.contains("in a prompt or a form:") && screen.contains("Ctrl-u"),
+        "{screen}"
+    );
+    // A full page, not the last row alone: the actions above it are still shown.
+    assert!(
+        screen.contains("pick sources") && !screen.contains("move down"),
+        "{screen}"
+    );
+    // G goes there too.
+    r.keys("gG");
     let screen = r.screen();
     assert!(
         screen.contains("in a prompt or a form:")

@@ -81,8 +81,10 @@ fn overlay_mouse(app: &mut App, m: MouseEvent) {
         MouseEventKind::ScrollUp => -1,
         _ => return,
     };
-    let height = usize::from(app.view.borrow().rects.overlay_inner.height).max(1);
-    let help_end = super::overlay::help_lines(app).len().saturating_sub(height);
+    let height = super::overlay::rows(app);
+    let help_end = matches!(app.overlay, Some(Overlay::Help { .. }))
+        .then(|| super::overlay::help_end(app))
+        .unwrap_or_default();
     match &mut app.overlay {
         Some(Overlay::Help { scroll }) => {
             *scroll = scroll.saturating_add_signed(delta).min(help_end);

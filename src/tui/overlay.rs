@@ -150,6 +150,16 @@ pub fn draw(buf: &mut Buffer, main: Rect, bar: Rect, app: &App, overlay: &Overla
     }
 }
 
+/// Rows the open overlay shows, as last drawn.
+pub fn rows(app: &App) -> usize {
+    usize::from(app.view.borrow().rects.overlay_inner.height).max(1)
+}
+
+/// How far the help scrolls: until its last row is at the bottom.
+pub fn help_end(app: &App) -> usize {
+    help_lines(app).len().saturating_sub(rows(app))
+}
+
 /// The help's rows: every action with its keys, then the keys of a line being typed.
 pub fn help_lines(app: &App) -> Vec<(String, &'static str)> {
     let mut lines = app.keymap.help_lines();

@@ -15,15 +15,8 @@ use super::claims::ClaimsView;
 use super::overlay::{Overlay, Picker, Prompt, PromptKind, SourceItem};
 use super::update::{page, scroll_body_to};
 
-/// Rows in the open overlay.
-fn overlay_page(app: &App) -> usize {
-    usize::from(app.view.borrow().rects.overlay_inner.height).max(1)
-}
-
 pub fn help_key(app: &mut App, action: Option<Action>) {
-    // Scrolled no further than to show the last row at the bottom.
-    let height = usize::from(app.view.borrow().rects.overlay_inner.height).max(1);
-    let most = super::overlay::help_lines(app).len().saturating_sub(height);
+    let most = super::overlay::help_end(app);
     let Some(Overlay::Help { scroll }) = &mut app.overlay else {
         return;
     };
@@ -72,7 +65,7 @@ pub fn open_sources(app: &mut App) {
 }
 
 pub fn sources_key(app: &mut App, action: Option<Action>, key: KeyEvent) {
-    let height = overlay_page(app);
+    let height = super::overlay::rows(app);
     let Some(Overlay::Sources(picker)) = &mut app.overlay else {
         return;
     };
@@ -116,7 +109,7 @@ pub fn open_claims(app: &mut App) {
 }
 
 pub fn claims_key(app: &mut App, action: Option<Action>) {
-    let height = overlay_page(app);
+    let height = super::overlay::rows(app);
     let Some(Overlay::Claims(view)) = &mut app.overlay else {
         return;
     };

@@ -256,7 +256,7 @@ pub fn open(app: &mut App) {
 /// A key while the filter line takes them: words narrow the list as they are typed, ↑/↓
 /// still move, Enter keeps the filter and gives the keys back, Esc drops it.
 pub fn filter_key(app: &mut App, key: KeyEvent) {
-    let height = usize::from(app.view.borrow().rects.overlay_inner.height).max(1);
+    let height = super::overlay::rows(app);
     let Some(Overlay::Tags(view)) = &mut app.overlay else {
         return;
     };
@@ -292,7 +292,7 @@ pub fn paste(view: &mut TagsView, text: &str) {
 }
 
 pub fn key(app: &mut App, action: Option<Action>) {
-    let height = usize::from(app.view.borrow().rects.overlay_inner.height).max(1);
+    let height = super::overlay::rows(app);
     let Some(Overlay::Tags(view)) = &mut app.overlay else {
         return;
     };

@@ -129,6 +129,21 @@ impl Reader {
         self
     }
 
+    /// The mouse wheel turned one notch down over `(column, row)`.
+    pub fn wheel_down(&mut self, column: u16, row: u16) -> &mut Self {
+        update(
+            &mut self.app,
+            Msg::Mouse(MouseEvent {
+                kind: MouseEventKind::ScrollDown,
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            }),
+        );
+        self.settle();
+        self
+    }
+
     pub fn click(&mut self, column: u16, row: u16) -> &mut Self {
         update(
             &mut self.app,
