@@ -97,6 +97,16 @@ fn sentences_chosen_in_the_body_are_tagged_with_a_filtered_label_and_a_note() {
     let marks = body_marks(&r, Modifier::UNDERLINED);
     assert!(marks > quoted / 2 && marks <= quoted, "{marks} of {quoted}");
     assert!(r.screen().contains("tags (1)"), "{}", r.screen());
+    // The sidebar's tag row gives the note before the quote, which the narrow pane cuts.
+    let sidebar = r.app.view.borrow().rects.facts_inner;
+    let row: String = (sidebar.left()..sidebar.right())
+        .map(|x| {
+            r.term.backend().buffer()[(x, sidebar.y + 1)]
+                .symbol()
+                .to_string()
+        })
+        .collect();
+    assert!(row.contains("disputed — one source only"), "{row}");
 }
 
 #[test]

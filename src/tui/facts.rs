@@ -1,4 +1,4 @@
-//! The facts sidebar: the current article's tags (label, quote, note; orphaned ones too),
+//! The facts sidebar: the current article's tags (label, note, quote; orphaned ones too),
 //! then its claims (claimant, stance, what is claimed), quantities (value, what it counts,
 //! who says so), dates, people, places and organisations, under a header per kind. A fact
 //! under a tag is marked with the tag's label. Moving the selection scrolls the body to the
@@ -38,20 +38,15 @@ fn item(text: String, span: Span, tags: &[PlacedTag]) -> FactRow {
     }
 }
 
-/// A tag's row: label, whether its text moved or is lost, quote and note.
+/// A tag's row: label, whether its text moved or is lost, note and quote.
 fn tag_row(t: &PlacedTag) -> FactRow {
-    let mut text = t.tag.label.clone();
-    if t.orphaned() {
-        text.push_str(" (orphaned)");
-    } else if t.moved {
-        text.push_str(" (moved)");
-    }
-    text.push_str(&format!(": «{}»", t.tag.target.quote.exact));
-    if let Some(note) = &t.tag.note {
-        text.push_str(&format!(" — {note}"));
-    }
+    let status = if t.orphaned() {
+        Some("orphaned")
+    } else {
+        t.moved.then_some("moved")
+    };
     FactRow::Item {
-        text,
+        text: super::tag_list::tag_line(&t.tag, status, None),
         span: t.spans.first().copied(),
         tag: Some(t.tag.id.clone()),
         label: Some(t.tag.label.clone()),

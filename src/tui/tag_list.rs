@@ -1,6 +1,6 @@
 //! The tags view (`a`): every tag in the journal, under the article it is on (newest article
-//! first), with its label, whether its text is still found (moved, orphaned), its quote, note,
-//! author and day. Enter opens the article at the tagged text, clearing the filter when it
+//! first), with its label, whether its text is still found (moved, orphaned), its note,
+//! author and day, and its quote last. Enter opens the article at the tagged text, clearing the filter when it
 //! hides that article; `T` removes the selected tag and `u` undoes, as in the panes. Tags
 //! whose article is not in the library (another folder, a file since deleted) are listed last.
 //! `/` narrows the list as you type: every word must be in the tag's label, quote, note,
@@ -136,9 +136,16 @@ fn haystacks(rows: &[TagRow]) -> Vec<String> {
 /// known yet).
 type Listed<'a> = (&'a Tag, Option<&'static str>);
 
-/// The line of a tag: label, where its text stands, quote (its first 120 characters), note,
-/// author and day. Written into one string: it is made for every tag when the view opens.
-fn describe(tag: &Tag, status: Option<&str>) -> String {
+/// A tag as one line, for the tags view and the sidebar: label, what became of its text,
+/// note, `byline` (author and day, in the view), and the quote (its first 120 characters)
+/// last: the quote is the longest part and its text is in the article, so it is the part a
+/// narrow pane may cut, not the note. Written into one string: the view makes every line
+/// when it opens.
+pub(super) fn tag_line(
+    tag: &Tag,
+    status: Option<&str>,
+    byline: Option<std::fmt::Arguments>,
+) -> String {
     use std::fmt::Write;
     let quote = &tag.target.quote.exact;
     let quote = quote
@@ -151,11 +158,13 @@ fn describe(tag: &Tag, status: Option<&str>) -> String {
     if let Some(s) = status {
         let _ = write!(text, " ({s})");
     }
-    let _ = write!(text, ": «{quote}»");
     if !note.is_empty() {
         let _ = write!(text, " — {note}");
     }
-    let _ = write!(text, " · {} {}", tag.author, tag.created.date_naive());
+    if let Some(by) = byline {
+        let _ = write!(text, " · {by}");
+    }
+    let _ = write!(text, ": «{quote}»");
     text
 }
 
@@ -208,7 +217,11 @@ pub fn open(app: &mut App) {
             for (tag, status) in tags {
                 seen.insert(tag.id.clone());
                 rows.push(TagRow::Item {
-                    text: describe(tag, status),
+                    text: tag_line(
+                        tag,
+                        status,
+                        Some(format_args!("{} {}", tag.author, tag.created.date_naive())),
+                    ),
                     id: tag.id.clone(),
                     label: tag.label.clone(),
                     article: Some(i),
@@ -227,7 +240,16 @@ pub fn open(app: &mut App) {
             });
             for tag in elsewhere {
                 rows.push(TagRow::Item {
-                    text: format!("{} · {}", describe(tag, None), tag.target.path.display()),
+                    text: tag_line(
+                        tag,
+                        None,
+                        Some(format_args!(
+                            "{} {} · {}",
+                            tag.author,
+                            tag.created.date_naive(),
+                            tag.target.path.display()
+                        )),
+                    ),
                     id: tag.id.clone(),
                     label: tag.label.clone(),
                     article: None,
